@@ -1,0 +1,20 @@
+package uk.gov.em.contracts;
+
+/** The Kafka topics the services talk through. Every record on them is keyed by {@code subjectId}. */
+public final class Topics {
+
+    /** Accepted supplier notifications ({@link ReceivedNotification}), written by the gateway. */
+    public static final String NOTIFICATIONS = "em.breach-notifications";
+
+    /** Cases raised and withdrawn ({@link CaseEvent}), written by breach-streams, read by the hub. */
+    public static final String CASES = "em.breach-cases";
+
+    /** The subject register ({@link Subject}), compacted; written by the hub, joined by breach-streams. */
+    public static final String SUBJECTS = "em.subjects";
+
+    /** Data-quality exceptions ({@link DataQualityEvent}): conflicting duplicates, data too late to apply. */
+    public static final String DATA_QUALITY = "em.data-quality";
+
+    private Topics() {
+    }
+}

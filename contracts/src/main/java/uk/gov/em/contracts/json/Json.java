@@ -1,0 +1,63 @@
+package uk.gov.em.contracts.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON mapping every service uses for records on Kafka: RFC 3339 times in UTC, absent values
+ * left out, unknown properties ignored (topics change only by adding, so an older reader must cope).
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+
+    private Json() {
+    }
+
+    /** The shared mapper. It is immutable in use: configure a copy, never this one. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Applies the house settings to a mapper builder (also used by services for their HTTP mapping). */
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+        return builder
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public static byte[] toBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static String toText(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static <T> T fromBytes(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type.getSimpleName() + " from JSON", e);
+        }
+    }
+}

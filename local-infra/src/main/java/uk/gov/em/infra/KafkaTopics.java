@@ -1,0 +1,55 @@
+package uk.gov.em.infra;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import uk.gov.em.contracts.Topics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Creates the product's topics on a broker, leaving any that already exist as they are. */
+public final class KafkaTopics {
+
+    /** The topics of the product and how they are kept. */
+    public static List<NewTopic> productTopics(int partitions) {
+        short rf = 1;
+        return List.of(
+                new NewTopic(Topics.NOTIFICATIONS, partitions, rf),
+                new NewTopic(Topics.CASES, partitions, rf),
+                new NewTopic(Topics.SUBJECTS, partitions, rf)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(Topics.DATA_QUALITY, partitions, rf));
+    }
+
+    private KafkaTopics() {
+    }
+
+    public static void ensure(String bootstrapServers, List<NewTopic> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics on " + bootstrapServers, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}
