@@ -43,8 +43,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * (0 picks a free port).
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, 0);
+    }
+
+    /**
+     * Starts a broker whose controller listens on {@code controllerPort} (0 picks a free port). A broker
+     * whose data is kept across JVM restarts needs the same controller port every time: KRaft records
+     * the controller's endpoint in its metadata.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort) {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir,
-                port == 0 ? FreePorts.pick() : port, FreePorts.pick());
+                port == 0 ? FreePorts.pick() : port, controllerPort == 0 ? FreePorts.pick() : controllerPort);
         broker.start();
         return broker;
     }

@@ -1,0 +1,92 @@
+package uk.gov.em.deploy.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The three services of the product — hub, gateway, stream processor — started as separate JVMs against
+ * a Kafka broker and a PostgreSQL database that someone else runs (the local stack's embedded ones, or a
+ * test harness's).
+ */
+public final class ServiceStack implements AutoCloseable {
+
+    /** Where the services' jars are and how to reach the infrastructure they need. */
+    public record Settings(
+            Path gatewayJar, Path streamsJar, Path hubJar,
+            int hubPort, int gatewayPort, int streamsPort,
+            String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            String supplierSecrets, String hubUsers, String jwtSecret,
+            Path streamsStateDir, Path logDir) {
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+    private final List<ServiceProcess> processes;
+
+    private ServiceStack(List<ServiceProcess> processes) {
+        this.processes = processes;
+    }
+
+    /** Starts all three and returns once every one answers {@code /health} with 200. */
+    public static ServiceStack start(Settings s) {
+        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrap());
+
+        Map<String, String> hubEnv = new HashMap<>(kafka);
+        hubEnv.put("DATASOURCES_DEFAULT_URL", s.jdbcUrl());
+        hubEnv.put("DATASOURCES_DEFAULT_USERNAME", s.jdbcUser());
+        hubEnv.put("DATASOURCES_DEFAULT_PASSWORD", s.jdbcPassword());
+        hubEnv.put("EM_JWT_SECRET", s.jwtSecret());
+        hubEnv.put("EM_HUB_BOOTSTRAP_USERS", s.hubUsers());
+
+        Map<String, String> gatewayEnv = new HashMap<>(kafka);
+        gatewayEnv.put("EM_SUPPLIER_SECRETS", s.supplierSecrets());
+
+        Map<String, String> streamsEnv = new HashMap<>(kafka);
+        streamsEnv.put("EM_STREAMS_STATE_DIR", s.streamsStateDir().toString());
+
+        List<ServiceProcess> started = new ArrayList<>();
+        ServiceStack stack = new ServiceStack(started);
+        try {
+            started.add(ServiceProcess.start("hub-service", s.hubJar(), s.hubPort(), hubEnv, s.logDir()));
+            started.add(ServiceProcess.start("supplier-gateway", s.gatewayJar(), s.gatewayPort(), gatewayEnv, s.logDir()));
+            started.add(ServiceProcess.start("breach-streams", s.streamsJar(), s.streamsPort(), streamsEnv, s.logDir()));
+            CompletableFuture.allOf(started.stream()
+                    .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(START_TIMEOUT)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    public String hubUrl() {
+        return service("hub-service").baseUrl();
+    }
+
+    public String gatewayUrl() {
+        return service("supplier-gateway").baseUrl();
+    }
+
+    public String streamsUrl() {
+        return service("breach-streams").baseUrl();
+    }
+
+    /** Stops every service, all at once, each with its grace period. */
+    @Override
+    public void close() {
+        CompletableFuture.allOf(processes.stream()
+                .map(p -> CompletableFuture.runAsync(p::close))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+}

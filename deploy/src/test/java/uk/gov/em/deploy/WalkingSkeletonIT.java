@@ -1,0 +1,158 @@
+package uk.gov.em.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.Notification;
+import uk.gov.em.contracts.SupplierSignature;
+import uk.gov.em.contracts.json.Json;
+import uk.gov.em.deploy.local.ServiceStack;
+import uk.gov.em.infra.FreePorts;
+import uk.gov.em.testing.KafkaHarness;
+import uk.gov.em.testing.PostgresHarness;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton end to end, on a real broker and a real PostgreSQL, with each service running from
+ * its packaged jar as its own JVM: a supplier posts, a caseworker finds the case in a queue.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkingSkeletonIT {
+
+    private static final String SUPPLIER = "ems-it";
+    private static final String SECRET = "it-secret-" + UUID.randomUUID();
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceStack stack;
+
+    @BeforeAll
+    void startTheThreeServices() throws IOException {
+        PostgresHarness.Database db = PostgresHarness.freshDatabase("skeleton");
+        Path work = Files.createTempDirectory("em-skeleton-");
+        stack = ServiceStack.start(new ServiceStack.Settings(
+                Path.of(System.getProperty("em.jar.gateway")),
+                Path.of(System.getProperty("em.jar.streams")),
+                Path.of(System.getProperty("em.jar.hub")),
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                KafkaHarness.bootstrapServers(), db.jdbcUrl(), db.username(), db.password(),
+                SUPPLIER + "=" + SECRET,
+                "casey:casey-password:CASEWORKER",
+                "skeleton-jwt-secret-" + UUID.randomUUID(),
+                work.resolve("streams-state"), work.resolve("logs")));
+    }
+
+    @AfterAll
+    void stopThem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aSignedStrapTamperBecomesOneProsecutionCaseEvenWhenSentTwice() throws Exception {
+        String subject = "S-" + UUID.randomUUID().toString().substring(0, 8);
+        Notification tamper = notification(subject, BreachType.STRAP_TAMPER);
+
+        assertThat(postSigned(tamper).statusCode()).isEqualTo(202);
+        String token = login("casey", "casey-password");
+        await().atMost(PIPELINE).untilAsserted(() ->
+                assertThat(caseIdsIn("/api/v1/queues/prosecutions?limit=200", token, subject)).hasSize(1));
+
+        assertThat(postSigned(tamper).statusCode()).isEqualTo(202);
+        // A later breach of the same person travels the same partition, so once it is a case the
+        // duplicate before it has been fully processed too.
+        Notification curfew = notification(subject, BreachType.CURFEW_MISSED_FULL);
+        assertThat(postSigned(curfew).statusCode()).isEqualTo(202);
+        await().atMost(PIPELINE).untilAsserted(() ->
+                assertThat(caseIdsIn("/api/v1/cases?subjectId=" + subject, token, subject)).hasSize(2));
+
+        JsonNode cases = getJson("/api/v1/cases?subjectId=" + subject, token).path("items");
+        List<String> triggers = new ArrayList<>();
+        cases.forEach(c -> triggers.add(c.path("trigger").asText() + "→" + c.path("queue").asText()));
+        assertThat(triggers).containsExactlyInAnyOrder("STRAP_TAMPER→prosecutions", "CURFEW_MISSED_FULL→warnings");
+    }
+
+    @Test
+    void anUnsignedNotificationIsRefusedWith401() throws Exception {
+        byte[] body = Json.toBytes(notification("S-unsigned", BreachType.STRAP_TAMPER));
+        HttpRequest unsigned = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> response = http.send(unsigned, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aQueueCallWithoutATokenIsRefusedWith401() throws Exception {
+        HttpRequest anonymous = HttpRequest.newBuilder(URI.create(stack.hubUrl() + "/api/v1/queues/warnings")).build();
+        assertThat(http.send(anonymous, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+    }
+
+    private static Notification notification(String subject, BreachType type) {
+        String id = "IT-" + UUID.randomUUID();
+        return new Notification(id, subject, "GPS-1", type, Instant.now().minus(10, ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS), null, null, null);
+    }
+
+    private HttpResponse<String> postSigned(Notification n) throws IOException, InterruptedException {
+        byte[] body = Json.toBytes(n);
+        long now = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications"))
+                .header("Content-Type", "application/json")
+                .header(SupplierSignature.HEADER_SUPPLIER, SUPPLIER)
+                .header(SupplierSignature.HEADER_TIMESTAMP, Long.toString(now))
+                .header(SupplierSignature.HEADER_SIGNATURE, SupplierSignature.sign(SECRET, now, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String login(String user, String password) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.hubUrl() + "/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body()).path("access_token").asText();
+    }
+
+    private JsonNode getJson(String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.hubUrl() + path))
+                .header("Authorization", "Bearer " + token).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
+    }
+
+    private List<String> caseIdsIn(String path, String token, String subject) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : getJson(path, token).path("items")) {
+            if (item.path("subjectId").asText().equals(subject)) {
+                ids.add(item.path("caseId").asText());
+            }
+        }
+        return ids;
+    }
+}
