@@ -1,0 +1,53 @@
+package uk.gov.em.streams.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Starts the stream processor when the application starts and closes it cleanly when it stops, with its
+ * Kafka Streams metrics bound to Micrometer for as long as it runs.
+ */
+@Singleton
+class StreamsLifecycle implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsLifecycle.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+    private final MeterRegistry registry;
+
+    StreamsLifecycle(KafkaStreams streams, MeterRegistry registry) {
+        this.streams = streams;
+        this.registry = registry;
+        this.metrics = new KafkaStreamsMetrics(streams);
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        metrics.bindTo(registry);
+        streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+        // A bug in the topology stops this instance (health goes DOWN) rather than spinning on the same record.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; stopping this instance", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+    }
+
+    @PreDestroy
+    void close() {
+        streams.close(CLOSE_TIMEOUT);
+        metrics.close();
+    }
+}

@@ -1,0 +1,96 @@
+package uk.gov.em.streams.dedup.domain;
+
+import org.junit.jupiter.api.Test;
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.DataQualityEvent;
+import uk.gov.em.contracts.ReceivedNotification;
+import uk.gov.em.streams.Notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DuplicateRuleTest {
+
+    private static final Notifications TAMPER = Notifications.a(BreachType.STRAP_TAMPER);
+    private static final Instant FIRST_SEEN = Instant.parse("2022-02-03T21:17:30Z");
+
+    @Test
+    void aNotificationNeverSeenBeforeIsTheFirstCopy() {
+        String fingerprint = NotificationFingerprint.of(TAMPER.notification());
+
+        assertThat(DuplicateRule.decide(Optional.empty(), fingerprint))
+                .isEqualTo(new DedupDecision.FirstCopy(fingerprint));
+    }
+
+    @Test
+    void theSameContentAgainIsSameAgain() {
+        SeenNotification first = new SeenNotification(NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN);
+
+        DedupDecision decision = DuplicateRule.decide(Optional.of(first), NotificationFingerprint.of(TAMPER.notification()));
+
+        assertThat(decision).isEqualTo(new DedupDecision.SameAgain(first));
+        assertThat(decision.outcome()).isEqualTo("same-again");
+    }
+
+    @Test
+    void theSameIdWithDifferentContentIsAConflictThatKeepsTheFirst() {
+        SeenNotification first = new SeenNotification(NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN);
+        String later = NotificationFingerprint.of(TAMPER.occurredAt(Notifications.OCCURRED.plusSeconds(60)).notification());
+
+        DedupDecision decision = DuplicateRule.decide(Optional.of(first), later);
+
+        assertThat(decision).isEqualTo(new DedupDecision.Conflicting(first, later));
+        assertThat(decision.reason()).contains("different content", "the first copy was kept");
+    }
+
+    @Test
+    void aConflictIsReportedWithTheLaterCopysIdentityAndTimes() {
+        SeenNotification first = new SeenNotification(NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN);
+        ReceivedNotification copy = TAMPER.subject("S-999").receivedAt(FIRST_SEEN.plusSeconds(3600)).received();
+        var conflict = (DedupDecision.Conflicting) DuplicateRule.decide(Optional.of(first),
+                NotificationFingerprint.of(copy.notification()));
+
+        DataQualityEvent report = DuplicateRule.conflictReport(copy, conflict);
+
+        assertThat(report.issue()).isEqualTo(DataQualityEvent.Issue.CONFLICTING_DUPLICATE);
+        assertThat(report.supplier()).isEqualTo("ems");
+        assertThat(report.notificationId()).isEqualTo("EMS-000123");
+        assertThat(report.subjectId()).isEqualTo("S-999");
+        assertThat(report.eventTime()).isEqualTo(Notifications.OCCURRED);
+        assertThat(report.detectedAt()).isEqualTo(FIRST_SEEN.plusSeconds(3600));
+        assertThat(report.detail()).startsWith("Notification EMS-000123 from ems: the same notification id arrived again");
+    }
+
+    @Test
+    void fingerprintsDifferWhenAnyFactDiffers() {
+        String base = NotificationFingerprint.of(TAMPER.notification());
+
+        assertThat(NotificationFingerprint.of(TAMPER.subject("S-2").notification())).isNotEqualTo(base);
+        assertThat(NotificationFingerprint.of(Notifications.a(BreachType.LOCATION_BREACH).notification())).isNotEqualTo(base);
+        assertThat(NotificationFingerprint.of(TAMPER.occurredAt(Notifications.OCCURRED.plusMillis(1)).notification())).isNotEqualTo(base);
+        assertThat(NotificationFingerprint.of(TAMPER.endedAt(Notifications.OCCURRED.plusSeconds(5)).notification())).isNotEqualTo(base);
+        assertThat(NotificationFingerprint.of(TAMPER.episode("EP-1").notification())).isNotEqualTo(base);
+        assertThat(base).hasSize(64).matches("[0-9a-f]+");
+    }
+
+    @Test
+    void detailsAndADefaultedEpisodeIdDoNotChangeTheFingerprint() {
+        String live = NotificationFingerprint.of(TAMPER.details(Map.of("note", "strap cut", "agent", "A7")).notification());
+
+        assertThat(NotificationFingerprint.of(TAMPER.notification())).isEqualTo(live);
+        assertThat(NotificationFingerprint.of(TAMPER.episode("EMS-000123").notification())).isEqualTo(live);
+    }
+
+    @Test
+    void aFirstCopyIsForgottenOnlyOnceItIsOlderThanTheHorizon() {
+        SeenNotification first = new SeenNotification("f", FIRST_SEEN);
+        Duration horizon = Duration.ofDays(45);
+
+        assertThat(first.isBeyond(horizon, FIRST_SEEN.plus(horizon))).isFalse();
+        assertThat(first.isBeyond(horizon, FIRST_SEEN.plus(horizon).plusMillis(1))).isTrue();
+    }
+}
