@@ -1,0 +1,49 @@
+package uk.gov.em.hub.cases.domain;
+
+import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.HarmLevel;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.contracts.Severity;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A case as the hub holds it: everything breach-policy.md §7 says a case carries, plus where it stands
+ * in the hub (status, assignee, withdrawal).
+ *
+ * @param harmLevel  the person's harm level when the case was raised; {@code null} when unknown
+ * @param storedAt   when the hub first stored it
+ * @param assignee   the caseworker holding it, or {@code null} while unallocated
+ * @param withdrawal why it was withdrawn, or {@code null} unless {@code status} is WITHDRAWN
+ */
+public record HubCase(
+        String caseId,
+        String subjectId,
+        Queue queue,
+        Severity severity,
+        HarmLevel harmLevel,
+        String trigger,
+        String policyVersion,
+        String ruleId,
+        CaseEvidence evidence,
+        String explanation,
+        Instant openedAt,
+        Instant raisedAt,
+        Instant storedAt,
+        CaseStatus status,
+        Instant statusChangedAt,
+        String assignee,
+        Withdrawal withdrawal) {
+
+    public HubCase {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(subjectId, "subjectId");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(raisedAt, "raisedAt");
+        Objects.requireNonNull(status, "status");
+    }
+}

@@ -1,0 +1,243 @@
+package uk.gov.em.hub.cases.persistence;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.CaseWithdrawal;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.contracts.json.Json;
+import uk.gov.em.hub.cases.domain.CaseListFilter;
+import uk.gov.em.hub.cases.domain.CaseStatus;
+import uk.gov.em.hub.cases.domain.HubCase;
+import uk.gov.em.hub.cases.domain.NewestFirstKey;
+import uk.gov.em.hub.queue.domain.QueueOrderKey;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code breach_case} table. Writes are idempotent so a redelivered Kafka record changes nothing;
+ * reads are keyset-paged in the two orders the API offers, each served by an index (see V1__cases.sql).
+ * Hand-written SQL because the writes need {@code ON CONFLICT} and {@code jsonb}, and the reads need
+ * row-value comparisons that derived queries cannot express.
+ */
+@Singleton
+public class CaseRepository {
+
+    private static final String COLUMNS = """
+            case_id, subject_id, queue, severity, harm_level, trigger, policy_version, rule_id, evidence::text AS evidence,
+            explanation, opened_at, raised_at, stored_at, status, status_changed_at, assignee,
+            withdrawal_reason, withdrawn_at, replaced_by, withdrawal_policy_version""";
+
+    private static final String INSERT_IF_ABSENT = """
+            INSERT INTO breach_case (case_id, subject_id, queue, severity, harm_level, trigger, policy_version, rule_id,
+                                     evidence, explanation, opened_at, raised_at, stored_at, status, status_changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, 'OPEN', ?)
+            ON CONFLICT (case_id) DO NOTHING""";
+
+    private static final String WITHDRAW = """
+            UPDATE breach_case
+               SET status = 'WITHDRAWN', status_changed_at = ?, withdrawal_reason = ?, withdrawn_at = ?,
+                   replaced_by = ?, withdrawal_policy_version = ?
+             WHERE case_id = ? AND status IN (%s)""".formatted(CaseStatus.withdrawable().stream()
+            .map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ")));
+
+    private final JdbcOperations jdbc;
+
+    public CaseRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Applies raised cases and withdrawals in order on the current transaction's connection, reusing one
+     * statement of each kind.
+     */
+    public Writer writer() {
+        return new Writer(jdbc.getConnection());
+    }
+
+    @ReadOnly
+    public Optional<HubCase> findById(String caseId) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM breach_case WHERE case_id = ?", ps -> {
+            ps.setString(1, caseId);
+            List<HubCase> rows = readAll(ps);
+            return rows.stream().findFirst();
+        });
+    }
+
+    /**
+     * Up to {@code limit} cases of one queue in one status in queue order, starting after {@code after}
+     * (or from the head when it is {@code null}).
+     */
+    @ReadOnly
+    public List<HubCase> queue(Queue queue, CaseStatus status, QueueOrderKey after, int limit) {
+        String seek = after == null ? "" : " AND (severity_rank, harm_rank, opened_at, case_id) > (?, ?, ?, ?)";
+        String sql = "SELECT " + COLUMNS + " FROM breach_case WHERE queue = ? AND status = ?" + seek
+                + " ORDER BY severity_rank, harm_rank, opened_at, case_id LIMIT ?";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            ps.setString(i++, queue.path());
+            ps.setString(i++, status.name());
+            if (after != null) {
+                ps.setInt(i++, after.severityRank());
+                ps.setInt(i++, after.harmRank());
+                ps.setObject(i++, utc(after.openedAt()));
+                ps.setString(i++, after.caseId());
+            }
+            ps.setInt(i, limit);
+            return readAll(ps);
+        });
+    }
+
+    /** Up to {@code limit} cases matching the filter, newest raised first, starting after {@code after}. */
+    @ReadOnly
+    public List<HubCase> newestFirst(CaseListFilter filter, NewestFirstKey after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM breach_case WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        condition(sql, args, "subject_id = ?", filter.subjectId());
+        condition(sql, args, "queue = ?", filter.queue() == null ? null : filter.queue().path());
+        condition(sql, args, "status = ?", filter.status() == null ? null : filter.status().name());
+        condition(sql, args, "trigger = ?", filter.trigger());
+        if (after != null) {
+            sql.append(" AND (raised_at, case_id) < (?, ?)");
+            args.add(utc(after.raisedAt()));
+            args.add(after.caseId());
+        }
+        sql.append(" ORDER BY raised_at DESC, case_id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return readAll(ps);
+        });
+    }
+
+    /** Open cases per queue, and the oldest open case's store time per queue (for the depth gauges). */
+    @ReadOnly
+    public Map<Queue, QueueDepth> openDepths() {
+        String sql = "SELECT queue, count(*), min(stored_at) FROM breach_case WHERE status = 'OPEN' GROUP BY queue";
+        return jdbc.prepareStatement(sql, ps -> {
+            Map<Queue, QueueDepth> depths = new EnumMap<>(Queue.class);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Optional<Queue> queue = Queue.fromPath(rs.getString(1));
+                    if (queue.isPresent()) {
+                        depths.put(queue.get(), new QueueDepth(rs.getLong(2), instant(rs, 3)));
+                    }
+                }
+            }
+            return depths;
+        });
+    }
+
+    /** How many cases a queue holds open, and since when the oldest of them has waited. */
+    public record QueueDepth(long open, Instant oldestStoredAt) {
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            args.add(value);
+        }
+    }
+
+    private static List<HubCase> readAll(PreparedStatement ps) throws SQLException {
+        List<HubCase> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(CaseRows.read(rs));
+            }
+        }
+        return rows;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * Writes one polled batch's events through two prepared statements on the transaction's connection.
+     * Not thread-safe; lives for one batch.
+     */
+    public static final class Writer implements AutoCloseable {
+
+        private final PreparedStatement insert;
+        private final PreparedStatement withdraw;
+
+        private Writer(Connection connection) {
+            try {
+                this.insert = connection.prepareStatement(INSERT_IF_ABSENT);
+                this.withdraw = connection.prepareStatement(WITHDRAW);
+            } catch (SQLException e) {
+                throw new CaseStoreException("cannot prepare case statements", e);
+            }
+        }
+
+        /** Stores a raised case unless one with its id exists; true when it was new. */
+        public boolean insertIfAbsent(BreachCase c, Instant storedAt) {
+            try {
+                int i = 1;
+                insert.setString(i++, c.caseId());
+                insert.setString(i++, c.subjectId());
+                insert.setString(i++, c.queue().path());
+                insert.setString(i++, c.severity().name());
+                insert.setString(i++, c.harmLevel() == null ? null : c.harmLevel().name());
+                insert.setString(i++, c.trigger());
+                insert.setString(i++, c.policyVersion());
+                insert.setString(i++, c.ruleId());
+                insert.setString(i++, c.evidence() == null ? "{}" : Json.toText(c.evidence()));
+                insert.setString(i++, c.explanation());
+                insert.setObject(i++, utc(c.openedAt()));
+                insert.setObject(i++, utc(c.raisedAt()));
+                insert.setObject(i++, utc(storedAt));
+                insert.setObject(i, utc(storedAt));
+                return insert.executeUpdate() == 1;
+            } catch (SQLException e) {
+                throw new CaseStoreException("cannot store case " + c.caseId(), e);
+            }
+        }
+
+        /** Marks a case withdrawn if it is still withdrawable; true when it changed. */
+        public boolean withdraw(CaseWithdrawal w, Instant at) {
+            try {
+                int i = 1;
+                withdraw.setObject(i++, utc(at));
+                withdraw.setString(i++, w.reason());
+                withdraw.setObject(i++, utc(w.withdrawnAt()));
+                withdraw.setString(i++, w.replacedBy());
+                withdraw.setString(i++, w.policyVersion());
+                withdraw.setString(i, w.caseId());
+                return withdraw.executeUpdate() == 1;
+            } catch (SQLException e) {
+                throw new CaseStoreException("cannot withdraw case " + w.caseId(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (insert; withdraw) {
+                // both closed by try-with-resources
+            } catch (SQLException e) {
+                throw new CaseStoreException("cannot close case statements", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package uk.gov.em.hub.cases.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import uk.gov.em.contracts.HarmLevel;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.contracts.Severity;
+import uk.gov.em.hub.cases.domain.CaseStatus;
+import uk.gov.em.hub.cases.domain.HubCase;
+
+import java.time.Instant;
+
+/** A case as a queue or listing shows it (hub-api.md "A case summary"). */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record CaseSummaryResponse(
+        String caseId,
+        String subjectId,
+        Queue queue,
+        Severity severity,
+        HarmLevel harmLevel,
+        String trigger,
+        Instant openedAt,
+        Instant raisedAt,
+        CaseStatus status,
+        String assignee,
+        String explanation) {
+
+    public static CaseSummaryResponse of(HubCase c) {
+        return new CaseSummaryResponse(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
+                c.trigger(), c.openedAt(), c.raisedAt(), c.status(), c.assignee(), c.explanation());
+    }
+}

@@ -1,0 +1,52 @@
+package uk.gov.em.hub.queue.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.hub.cases.domain.CaseStatus;
+import uk.gov.em.hub.cases.domain.HubCase;
+import uk.gov.em.hub.cases.persistence.CaseRepository;
+import uk.gov.em.hub.cases.web.CaseSummaryResponse;
+import uk.gov.em.hub.paging.domain.Page;
+import uk.gov.em.hub.paging.domain.PageLimit;
+import uk.gov.em.hub.paging.web.PageResponse;
+import uk.gov.em.hub.queue.domain.QueueOrderKey;
+import uk.gov.em.hub.queue.domain.Queues;
+import uk.gov.em.hub.security.domain.Roles;
+
+/**
+ * A caseworker queue in the order of breach-policy.md §8, keyset-paged: the cursor is the last row's
+ * sort key, so pages stay stable while cases arrive and leave. {@code status} defaults to {@code open};
+ * {@code withdrawn} and {@code closed} list the cases that left the queue, in the same order.
+ */
+@Controller("/api/v1/queues")
+@Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class QueueController {
+
+    private final CaseRepository cases;
+
+    public QueueController(CaseRepository cases) {
+        this.cases = cases;
+    }
+
+    @Get("/{queue}")
+    public PageResponse<CaseSummaryResponse> queue(@PathVariable("queue") String path,
+                                                   @QueryValue @Nullable Integer limit,
+                                                   @QueryValue @Nullable String cursor,
+                                                   @QueryValue @Nullable String status) {
+        Queue queue = Queues.fromPath(path);
+        PageLimit pageLimit = PageLimit.of(limit);
+        CaseStatus caseStatus = status == null ? CaseStatus.OPEN : CaseStatus.fromParameter(status);
+        QueueOrderKey after = cursor == null ? null : QueueOrderKey.fromCursor(cursor, queue);
+        Page<HubCase> page = Page.fromLookahead(cases.queue(queue, caseStatus, after, pageLimit.value() + 1),
+                pageLimit, c -> QueueOrderKey.of(c).toCursor(queue));
+        return PageResponse.of(page, CaseSummaryResponse::of);
+    }
+}

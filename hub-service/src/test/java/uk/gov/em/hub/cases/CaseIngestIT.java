@@ -1,0 +1,197 @@
+package uk.gov.em.hub.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.HarmLevel;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.contracts.Severity;
+import uk.gov.em.hub.testing.ACase;
+import uk.gov.em.hub.testing.HubIntegrationTest;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MicronautTest(transactional = false)
+class CaseIngestIT extends HubIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private String token;
+
+    @Inject
+    MeterRegistry meters;
+
+    @BeforeAll
+    void signIn() {
+        token = tokenFor(CASEWORKER);
+    }
+
+    @Test
+    void casesPutOnTheTopicAppearInTheirQueueInPolicyOrder() {
+        ACase base = ACase.aCase().in(Queue.WARNINGS);
+        BreachCase criticalUnknownHarm = base.id(base.caseId() + "-a").severity(Severity.CRITICAL).harm(null).build();
+        BreachCase highVeryHighHarm = base.id(base.caseId() + "-b").severity(Severity.HIGH).harm(HarmLevel.VERY_HIGH).build();
+        BreachCase highLowHarmOlder = base.id(base.caseId() + "-c").severity(Severity.HIGH).harm(HarmLevel.LOW)
+                .openedAt(ACase.T0.minusSeconds(3600)).build();
+        BreachCase highLowHarmNewer = base.id(base.caseId() + "-d").severity(Severity.HIGH).harm(HarmLevel.LOW).build();
+        BreachCase highUnknownHarm = base.id(base.caseId() + "-e").severity(Severity.HIGH).harm(null)
+                .openedAt(ACase.T0.minusSeconds(86_400)).build();
+        BreachCase low = base.id(base.caseId() + "-f").severity(Severity.LOW).harm(HarmLevel.VERY_HIGH).build();
+
+        publish(low, highLowHarmNewer, highUnknownHarm, criticalUnknownHarm, highLowHarmOlder, highVeryHighHarm);
+
+        List<String> expected = List.of(criticalUnknownHarm.caseId(), highVeryHighHarm.caseId(),
+                highLowHarmOlder.caseId(), highLowHarmNewer.caseId(), highUnknownHarm.caseId(), low.caseId());
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(queueIds("warnings", Set.copyOf(expected))).containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    void aQueueItemCarriesTheCaseSummary() {
+        BreachCase c = ACase.aCase().in(Queue.REVIEWS).harm(HarmLevel.HIGH).build();
+        publish(c);
+
+        JsonNode item = await().atMost(PATIENCE).until(() -> queueItem("reviews", c.caseId()), i -> i != null);
+
+        assertThat(item.get("subjectId").asText()).isEqualTo(c.subjectId());
+        assertThat(item.get("queue").asText()).isEqualTo("reviews");
+        assertThat(item.get("severity").asText()).isEqualTo("MEDIUM");
+        assertThat(item.get("harmLevel").asText()).isEqualTo("HIGH");
+        assertThat(item.get("trigger").asText()).isEqualTo(c.trigger());
+        assertThat(item.get("openedAt").asText()).isEqualTo("2022-02-03T10:00:00Z");
+        assertThat(item.get("raisedAt").asText()).isEqualTo("2022-02-03T10:00:05Z");
+        assertThat(item.get("status").asText()).isEqualTo("OPEN");
+        assertThat(item.get("assignee").isNull()).isTrue();
+        assertThat(item.get("explanation").asText()).isEqualTo(c.explanation());
+    }
+
+    @Test
+    void theSameCaseDeliveredTwiceIsStoredOnceAndKeepsItsFirstContent() {
+        ACase original = ACase.aCase();
+        ACase marker = ACase.aCase().subject(original.subjectId()).raisedAt(ACase.T0);
+        publish(original.build(), original.explanation("a different sentence").build(), marker.build());
+
+        await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + marker.caseId(), token).statusCode() == 200);
+
+        JsonNode listing = getJson("/api/v1/cases?subjectId=" + encode(original.subjectId()), token);
+        assertThat(ids(listing)).containsExactly(original.caseId(), marker.caseId());
+        assertThat(getJson("/api/v1/cases/" + original.caseId(), token).get("explanation").asText())
+                .isEqualTo(original.explanation());
+    }
+
+    @Test
+    void aWithdrawalMarksTheCaseWithdrawnAndItLeavesTheOpenQueue() {
+        ACase c = ACase.aCase().in(Queue.PROSECUTIONS);
+        publish(c.build());
+        await().atMost(PATIENCE).until(() -> queueItem("prosecutions", c.caseId()) != null);
+
+        publish(c.withdrawal("late battery data closed the gap"));
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(getJson("/api/v1/cases/" + c.caseId(), token).get("status").asText()).isEqualTo("WITHDRAWN"));
+        JsonNode detail = getJson("/api/v1/cases/" + c.caseId(), token);
+        assertThat(detail.get("withdrawal").get("reason").asText()).isEqualTo("late battery data closed the gap");
+        assertThat(queueItem("prosecutions", c.caseId())).isNull();
+        assertThat(ids(getJson("/api/v1/queues/prosecutions?status=withdrawn&limit=200", token))).contains(c.caseId());
+    }
+
+    @Test
+    void aRedeliveredCaseDoesNotReopenAWithdrawnOne() {
+        ACase c = ACase.aCase();
+        ACase marker = ACase.aCase().subject(c.subjectId());
+        publish(c.build(), c.withdrawal("corrected"), c.build(), marker.build());
+
+        await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + marker.caseId(), token).statusCode() == 200);
+
+        assertThat(getJson("/api/v1/cases/" + c.caseId(), token).get("status").asText()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedAndTheRecordsBehindItStillArrive() {
+        ACase c = ACase.aCase();
+        send(c.subjectId(), "{not json".getBytes(StandardCharsets.UTF_8));
+        send(c.subjectId(), "{\"event\":\"CASE_RAISED\",\"caseId\":\"missing-fields\"}".getBytes(StandardCharsets.UTF_8));
+        publish(c.build());
+
+        await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + c.caseId(), token).statusCode() == 200);
+        assertThat(get("/api/v1/cases/missing-fields", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aCaseCarriesEveryPolicyFieldInDetail() {
+        BreachCase c = ACase.aCase().build();
+        publish(c);
+
+        await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + c.caseId(), token).statusCode() == 200);
+        JsonNode detail = getJson("/api/v1/cases/" + c.caseId(), token);
+
+        assertThat(detail.get("policyVersion").asText()).isEqualTo(c.policyVersion());
+        assertThat(detail.get("ruleId").asText()).isEqualTo(c.ruleId());
+        assertThat(detail.get("evidence").get("notificationIds").get(1).asText()).isEqualTo("n-2");
+        assertThat(detail.get("evidence").get("periods").get(0).get("from").asText()).isEqualTo("2022-02-03T09:00:00Z");
+        assertThat(detail.get("evidence").get("qualifyingBreaches").asInt()).isEqualTo(3);
+        assertThat(detail.get("storedAt").asText()).endsWith("Z");
+        assertThat(detail.get("withdrawal").isNull()).isTrue();
+    }
+
+    @Test
+    void aBatchThatCannotBeStoredIsPolledAgainUntilItIsNeverSkipped() throws Exception {
+        ACase c = ACase.aCase();
+        double failedBefore = failedBatches();
+        sql("ALTER TABLE breach_case RENAME TO breach_case_away");
+        try {
+            publish(c.build());
+            await().atMost(PATIENCE).until(() -> failedBatches() >= failedBefore + 2);
+        } finally {
+            sql("ALTER TABLE breach_case_away RENAME TO breach_case");
+        }
+
+        await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + c.caseId(), token).statusCode() == 200);
+    }
+
+    private double failedBatches() {
+        return meters.find("em.hub.case.batches.failed").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private List<String> queueIds(String queue, Set<String> wanted) {
+        return ids(getJson("/api/v1/queues/" + queue + "?limit=200", token)).stream().filter(wanted::contains).toList();
+    }
+
+    private JsonNode queueItem(String queue, String caseId) {
+        for (JsonNode item : getJson("/api/v1/queues/" + queue + "?limit=200", token).get("items")) {
+            if (item.get("caseId").asText().equals(caseId)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        StreamSupport.stream(page.get("items").spliterator(), false).forEach(i -> ids.add(i.get("caseId").asText()));
+        return ids;
+    }
+}
