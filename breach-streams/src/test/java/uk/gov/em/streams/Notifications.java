@@ -57,6 +57,11 @@ public record Notifications(String supplier, Instant receivedAt, String notifica
                 endedAt, episodeId, details);
     }
 
+    public Notifications type(BreachType type) {
+        return new Notifications(supplier, receivedAt, notificationId, subjectId, deviceId, type, occurredAt,
+                endedAt, episodeId, details);
+    }
+
     public Notifications receivedAt(Instant receivedAt) {
         return new Notifications(supplier, receivedAt, notificationId, subjectId, deviceId, type, occurredAt,
                 endedAt, episodeId, details);

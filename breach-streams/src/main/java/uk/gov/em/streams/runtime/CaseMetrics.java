@@ -4,17 +4,26 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.CaseWithdrawal;
+import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.streams.dedup.domain.DedupDecision;
 import uk.gov.em.streams.topology.TopologyEvents;
 
 /**
  * Counts the topology's decisions in Micrometer: cases raised by queue, severity and rule
- * ({@value #CASES_RAISED}) and notification copies by de-duplication outcome ({@value #DEDUPLICATED}).
+ * ({@value #CASES_RAISED}), cases withdrawn ({@value #CASES_WITHDRAWN}), accumulated battery violations
+ * raised and withdrawn ({@value #ABVS_RAISED}, {@value #ABVS_WITHDRAWN}), data-quality exceptions by kind
+ * ({@value #DATA_QUALITY}) and notification copies by de-duplication outcome ({@value #DEDUPLICATED}).
+ * Unreadable records are counted by Kafka Streams itself ({@code kafka_stream_task_dropped_records_total}).
  */
 @Singleton
 public class CaseMetrics implements TopologyEvents {
 
     public static final String CASES_RAISED = "em.cases.raised";
+    public static final String CASES_WITHDRAWN = "em.cases.withdrawn";
+    public static final String ABVS_RAISED = "em.abv.raised";
+    public static final String ABVS_WITHDRAWN = "em.abv.withdrawn";
+    public static final String DATA_QUALITY = "em.data.quality.exceptions";
     public static final String DEDUPLICATED = "em.notifications.deduplicated";
 
     private final MeterRegistry registry;
@@ -30,6 +39,29 @@ public class CaseMetrics implements TopologyEvents {
                 .tag("queue", breachCase.queue().path())
                 .tag("severity", breachCase.severity().name())
                 .tag("rule", breachCase.ruleId())
+                .register(registry)
+                .increment();
+        if (BreachCase.TRIGGER_ABV.equals(breachCase.trigger())) {
+            Counter.builder(ABVS_RAISED).description("Accumulated battery violations raised")
+                    .register(registry).increment();
+        }
+    }
+
+    @Override
+    public void caseWithdrawn(CaseWithdrawal withdrawal, boolean abv) {
+        Counter.builder(CASES_WITHDRAWN).description("Cases withdrawn because late data moved or removed their trigger")
+                .register(registry).increment();
+        if (abv) {
+            Counter.builder(ABVS_WITHDRAWN).description("Accumulated battery violations withdrawn (moved or removed by late data)")
+                    .register(registry).increment();
+        }
+    }
+
+    @Override
+    public void dataQuality(DataQualityEvent.Issue issue) {
+        Counter.builder(DATA_QUALITY)
+                .description("Data-quality exceptions reported on em.data-quality, by kind")
+                .tag("issue", issue.name())
                 .register(registry)
                 .increment();
     }

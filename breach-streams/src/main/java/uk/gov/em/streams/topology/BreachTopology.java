@@ -12,36 +12,40 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.contracts.ReceivedNotification;
+import uk.gov.em.contracts.Subject;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
-import uk.gov.em.streams.cases.domain.CaseRaiser;
 import uk.gov.em.streams.dedup.DeduplicationProcessor;
 import uk.gov.em.streams.dedup.Deduplicated;
 import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.policy.PolicySettings;
+import uk.gov.em.streams.person.PersonOutput;
+import uk.gov.em.streams.person.PersonProcessor;
+import uk.gov.em.streams.person.domain.PersonState;
 import uk.gov.em.streams.policy.domain.Policy;
+import uk.gov.em.streams.subjects.SubjectRegisterUpdater;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * The breach policy as a Kafka Streams topology. It only wires the domain rules together:
  * <pre>
  * em.breach-notifications ─▶ skip-empty-records ─▶ key-by-identity ─▶ [by-identity repartition]
- *   ─▶ deduplicate (dedup-store) ─┬─ accepted ─▶ raise-cases ─▶ count-cases ─▶ em.breach-cases
+ *   ─▶ deduplicate (dedup-store) ─┬─ accepted ─▶ accepted-notification ─▶ [by-subject repartition]
+ *                                 │     ─▶ decide-person (person-store, wake-store, subject-register)
+ *                                 │          ├─ case ─▶ case-event ─▶ em.breach-cases
+ *                                 │          └─ quality ─▶ quality-report ─▶ em.data-quality
  *                                 └─ conflict ─▶ conflict-report ─▶ em.data-quality
+ * em.subjects ─▶ subjects-source ─▶ update-subject-register ─▶ subject-register (global store)
  * </pre>
  * Notifications are re-partitioned by identity (supplier/notificationId) before de-duplication, so two copies
- * of one notification always meet in the same task even if a conflicting copy names a different person.
- * Everything written out is keyed by {@code subjectId}. Record time is the gateway's {@code receivedAt}
- * ({@link ReceivedAtTimestampExtractor}), which makes the output of a replay identical to the first run.
- *
- * <p>Later phases add the per-person battery accumulator, episodes, the 7-day rule and the ladder history
- * after a re-partition by subject, between {@code deduplicate} and {@code raise-cases}.
+ * of one notification always meet in the same task even if a conflicting copy names a different person, then
+ * by {@code subjectId}, so one task owns all of a person's state. Everything written out is keyed by
+ * {@code subjectId}. Record time is the gateway's {@code receivedAt} ({@link ReceivedAtTimestampExtractor}),
+ * which makes the output of a replay identical to the first run.
  */
 public final class BreachTopology {
 
@@ -56,13 +60,30 @@ public final class BreachTopology {
     public static final String DEDUP_SPLIT = "dedup-";
     public static final String ACCEPTED = "accepted";
     public static final String CONFLICT = "conflict";
-    public static final String RAISE_CASES = "raise-cases";
-    public static final String COUNT_CASES = "count-cases";
+    public static final String ACCEPTED_NOTIFICATION = "accepted-notification";
+    /** The internal topic is {@code <application.id>-by-subject-repartition}. */
+    public static final String BY_SUBJECT = "by-subject";
+    public static final String DECIDE_PERSON = "decide-person";
+    /** subjectId → {@link PersonState}; changelogged as {@code <application.id>-person-store-changelog}. */
+    public static final String PERSON_STORE = "person-store";
+    /** subjectId → when the person next needs a look without input (epoch ms); changelogged. */
+    public static final String WAKE_STORE = "wake-store";
+    /** subjectId → {@link Subject}, a global store fed by {@code em.subjects}. */
+    public static final String SUBJECT_REGISTER = "subject-register";
+    public static final String SUBJECTS_SOURCE = "subjects-source";
+    public static final String UPDATE_SUBJECT_REGISTER = "update-subject-register";
+    public static final String PERSON_SPLIT = "person-";
+    public static final String CASE = "case";
+    public static final String QUALITY = "quality";
+    public static final String CASE_EVENT = "case-event";
     public static final String CASES_SINK = "cases-sink";
+    public static final String QUALITY_REPORT = "quality-report";
+    public static final String QUALITY_SINK = "quality-sink";
     public static final String CONFLICT_REPORT = "conflict-report";
     public static final String DATA_QUALITY_SINK = "data-quality-sink";
 
     private static final JsonSerde<ReceivedNotification> NOTIFICATION_SERDE = JsonSerde.of(ReceivedNotification.class);
+    private static final JsonSerde<DataQualityEvent> DATA_QUALITY_SERDE = JsonSerde.of(DataQualityEvent.class);
 
     private BreachTopology() {
     }
@@ -75,11 +96,15 @@ public final class BreachTopology {
         Policy policy = settings.policy();
         StreamsBuilder builder = new StreamsBuilder();
 
-        StoreBuilder<KeyValueStore<String, SeenNotification>> dedupStore = Stores
-                .keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(),
-                        JsonSerde.of(SeenNotification.class))
-                .withLoggingEnabled(Map.of());
-        builder.addStateStore(dedupStore);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(),
+                JsonSerde.of(SeenNotification.class)).withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
+                JsonSerde.of(PersonState.class)).withLoggingEnabled(Map.of()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_STORE), Serdes.String(),
+                Serdes.Long()).withLoggingEnabled(Map.of()));
+        StoreBuilder<KeyValueStore<String, Subject>> register = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SUBJECT_REGISTER), Serdes.String(), JsonSerde.of(Subject.class))
+                .withLoggingDisabled();
 
         KStream<String, Deduplicated> deduplicated = builder
                 .stream(Topics.NOTIFICATIONS, Consumed.with(Serdes.String(), NOTIFICATION_SERDE)
@@ -94,25 +119,36 @@ public final class BreachTopology {
 
         deduplicated.split(Named.as(DEDUP_SPLIT))
                 .branch((subjectId, d) -> d instanceof Deduplicated.Accepted, Branched.withConsumer(accepted -> accepted
-                        .flatMapValues(d -> raiseCase((Deduplicated.Accepted) d, policy), Named.as(RAISE_CASES))
-                        .peek((subjectId, event) -> {
-                            if (event instanceof BreachCase raised) {
-                                events.caseRaised(raised);
-                            }
-                        }, Named.as(COUNT_CASES))
-                        .to(Topics.CASES, Produced.with(Serdes.String(), JsonSerde.of(CaseEvent.class)).withName(CASES_SINK)),
+                        .mapValues(d -> ((Deduplicated.Accepted) d).notification(), Named.as(ACCEPTED_NOTIFICATION))
+                        .repartition(Repartitioned.with(Serdes.String(), NOTIFICATION_SERDE).withName(BY_SUBJECT))
+                        .process(() -> new PersonProcessor(settings, events, PERSON_STORE, WAKE_STORE, SUBJECT_REGISTER),
+                                Named.as(DECIDE_PERSON), PERSON_STORE, WAKE_STORE)
+                        .split(Named.as(PERSON_SPLIT))
+                        .branch((subjectId, out) -> out instanceof PersonOutput.Case, Branched.withConsumer(cases -> cases
+                                .mapValues(out -> ((PersonOutput.Case) out).event(), Named.as(CASE_EVENT))
+                                .to(Topics.CASES, Produced.with(Serdes.String(), JsonSerde.of(CaseEvent.class))
+                                        .withName(CASES_SINK)), CASE))
+                        .branch((subjectId, out) -> out instanceof PersonOutput.Quality, Branched.withConsumer(reports -> reports
+                                .mapValues(out -> ((PersonOutput.Quality) out).event(), Named.as(QUALITY_REPORT))
+                                .to(Topics.DATA_QUALITY, Produced.with(Serdes.String(), DATA_QUALITY_SERDE)
+                                        .withName(QUALITY_SINK)), QUALITY))
+                        .noDefaultBranch(),
                         ACCEPTED))
                 .branch((subjectId, d) -> d instanceof Deduplicated.Conflict, Branched.withConsumer(conflicts -> conflicts
-                        .mapValues(d -> ((Deduplicated.Conflict) d).report(), Named.as(CONFLICT_REPORT))
-                        .to(Topics.DATA_QUALITY, Produced.with(Serdes.String(), JsonSerde.of(DataQualityEvent.class))
+                        .mapValues(d -> {
+                            DataQualityEvent report = ((Deduplicated.Conflict) d).report();
+                            events.dataQuality(report.issue());
+                            return report;
+                        }, Named.as(CONFLICT_REPORT))
+                        .to(Topics.DATA_QUALITY, Produced.with(Serdes.String(), DATA_QUALITY_SERDE)
                                 .withName(DATA_QUALITY_SINK)),
                         CONFLICT))
                 .noDefaultBranch();
 
-        return builder.build();
-    }
-
-    private static List<CaseEvent> raiseCase(Deduplicated.Accepted accepted, Policy policy) {
-        return CaseRaiser.raise(accepted.notification(), policy).<CaseEvent>map(c -> c).stream().toList();
+        Topology topology = builder.build();
+        topology.addGlobalStore(register, SUBJECTS_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.SUBJECTS, UPDATE_SUBJECT_REGISTER,
+                () -> new SubjectRegisterUpdater(SUBJECT_REGISTER));
+        return topology;
     }
 }

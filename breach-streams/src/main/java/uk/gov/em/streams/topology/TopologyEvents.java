@@ -1,6 +1,8 @@
 package uk.gov.em.streams.topology;
 
 import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.CaseWithdrawal;
+import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.streams.dedup.domain.DedupDecision;
 
 /**
@@ -14,9 +16,18 @@ public interface TopologyEvents {
     TopologyEvents NONE = new TopologyEvents() {
     };
 
+    /** A case was raised (an ABV among them: see its trigger). */
     default void caseRaised(BreachCase breachCase) {
     }
 
+    /** A case raised earlier was withdrawn; {@code abv} when it was an accumulated battery violation. */
+    default void caseWithdrawn(CaseWithdrawal withdrawal, boolean abv) {
+    }
+
     default void deduplicated(DedupDecision decision) {
+    }
+
+    /** A data-quality exception was reported (conflicting duplicate, too late). */
+    default void dataQuality(DataQualityEvent.Issue issue) {
     }
 }

@@ -124,7 +124,7 @@ class BreachStreamsIT implements TestPropertyProvider {
         String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
 
         assertThat(metrics)
-                .contains("em_cases_raised_total{queue=\"warnings\",rule=\"ladder.first-step-without-history\",severity=\"HIGH\"}")
+                .contains("em_cases_raised_total{queue=\"warnings\",rule=\"ladder.warnings\",severity=\"HIGH\"}")
                 .contains("kafka_stream_");
     }
 

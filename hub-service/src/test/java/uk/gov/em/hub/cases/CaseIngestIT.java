@@ -15,10 +15,6 @@ import uk.gov.em.hub.testing.ACase;
 import uk.gov.em.hub.testing.HubIntegrationTest;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,13 +163,6 @@ class CaseIngestIT extends HubIntegrationTest {
 
     private double failedBatches() {
         return meters.find("em.hub.case.batches.failed").counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-             Statement s = connection.createStatement()) {
-            s.execute(statement);
-        }
     }
 
     private List<String> queueIds(String queue, Set<String> wanted) {

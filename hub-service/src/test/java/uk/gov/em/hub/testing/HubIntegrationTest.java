@@ -1,6 +1,12 @@
 package uk.gov.em.hub.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -12,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import uk.gov.em.contracts.CaseEvent;
+import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.Json;
 import uk.gov.em.contracts.json.JsonSerde;
@@ -26,6 +33,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +59,10 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
     public static final String CASEWORKER = "caseworker";
     public static final String SENIOR = "senior";
     public static final String OPS = "ops";
+    public static final String ADMIN = "admin";
+    /** The role the service connects as in tests: it owns nothing (Flyway migrates as the superuser). */
+    public static final String APP_ROLE = "em_hub_app";
+    public static final String APP_ROLE_PASSWORD = "em-hub-app-pw";
     public static final String PASSWORD_SUFFIX = "-pw:1";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -56,16 +76,65 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         database = PostgresHarness.freshDatabase(getClass().getSimpleName());
-        return Map.of(
+        createAppRole();
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", KafkaHarness.bootstrapServers(),
                 "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.username(),
-                "datasources.default.password", database.password() == null ? "" : database.password(),
+                "datasources.default.username", APP_ROLE,
+                "datasources.default.password", APP_ROLE_PASSWORD,
+                "flyway.datasources.default.url", database.jdbcUrl(),
+                "flyway.datasources.default.user", database.username(),
+                "flyway.datasources.default.password", database.password() == null ? "" : database.password(),
+                "flyway.datasources.default.placeholders.approle", APP_ROLE,
                 "micronaut.security.token.jwt.signatures.secret.generator.secret", JWT_SECRET,
                 "hub.security.bootstrap-users", user(CASEWORKER, "CASEWORKER") + ";"
-                        + user(SENIOR, "SENIOR_CASEWORKER|CASEWORKER") + ";" + user(OPS, "OPS"),
-                "hub.ingest.retry-delay", "500ms",
-                "hub.metrics.queue-depth-refresh", "500ms");
+                        + user(SENIOR, "SENIOR_CASEWORKER|CASEWORKER") + ";" + user(OPS, "OPS") + ";"
+                        + user(ADMIN, "ADMIN")));
+        properties.put("micronaut.server.port", "-1");
+        properties.put("hub.ingest.retry-delay", "500ms");
+        properties.put("hub.metrics.queue-depth-refresh", "500ms");
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Properties a test class adds or overrides. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    private void createAppRole() {
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            // roles are cluster-wide and test classes may race: create once, tolerate "already exists"
+            s.execute("DO $$ BEGIN CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + APP_ROLE_PASSWORD + "';"
+                    + " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+            s.execute("GRANT CONNECT ON DATABASE " + c.getCatalog() + " TO " + APP_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the application role", e);
+        }
+    }
+
+    /** A connection to the test database as the superuser: behind the application's back. */
+    protected Connection superuser() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    /** Runs one statement as the superuser. */
+    protected void sql(String statement) {
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + statement, e);
+        }
+    }
+
+    /** The first column of the first row of a query run as the superuser. */
+    protected long count(String query) {
+        try (Connection c = superuser(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + query, e);
+        }
     }
 
     private static String user(String name, String roles) {
@@ -86,6 +155,26 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
         }
     }
 
+    /** Puts accepted notifications on em.breach-notifications, keyed by subject, and waits for all the acks. */
+    protected void publishNotifications(java.util.Collection<ReceivedNotification> notifications) {
+        JsonSerde<ReceivedNotification> notificationSerde = JsonSerde.of(ReceivedNotification.class);
+        List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+        for (ReceivedNotification n : notifications) {
+            acks.add(producer().send(new ProducerRecord<>(Topics.NOTIFICATIONS, n.subjectId(),
+                    notificationSerde.serialize(Topics.NOTIFICATIONS, n))));
+        }
+        try {
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish to " + Topics.NOTIFICATIONS, e);
+        }
+    }
+
     /** Puts raw bytes on em.breach-cases under this key. */
     protected void send(String key, byte[] value) {
         try {
@@ -102,9 +191,36 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, "5"), new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
+    }
+
+    /**
+     * A token for any user name and roles, signed with the test secret as /login would sign it: for tests
+     * that need many distinct people without creating each one.
+     */
+    protected static String tokenAs(String username, String... roles) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .subject(username)
+                    .claim("roles", List.of(roles))
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                    .build());
+            jwt.sign(new MACSigner(JWT_SECRET));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the hub has stored every one of these cases. */
+    protected void awaitStored(String... caseIds) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                count("SELECT count(*) FROM breach_case WHERE case_id IN ('" + String.join("','", caseIds) + "')")
+                        == caseIds.length);
     }
 
     /** The bearer token of a development user. */
@@ -122,6 +238,27 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** POST a JSON body (or none when {@code body} is {@code null}) to {@code path} with this bearer token. */
+    protected HttpResponse<String> post(String path, Object body, String token) {
+        return send("POST", path, body, token);
+    }
+
+    /** PUT a JSON body to {@code path} with this bearer token. */
+    protected HttpResponse<String> put(String path, Object body, String token) {
+        return send("PUT", path, body, token);
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json, */*;q=0.1")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : Json.toText(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request);
     }
 
     /** GET {@code path} with this bearer token ({@code null} for none). */

@@ -19,8 +19,12 @@ public class AuthFactory {
     private static final Logger LOG = LoggerFactory.getLogger(AuthFactory.class);
 
     @Context
-    public RequestAuthenticator requestAuthenticator(AuthProperties properties) {
-        SupplierSecrets secrets = SupplierSecrets.parse(properties.secrets());
+    public SupplierSecrets supplierSecrets(AuthProperties properties) {
+        return SupplierSecrets.parse(properties.secrets());
+    }
+
+    @Context
+    public RequestAuthenticator requestAuthenticator(SupplierSecrets secrets, AuthProperties properties) {
         if (secrets.suppliers().isEmpty()) {
             LOG.warn("No supplier secrets configured (EM_SUPPLIER_SECRETS): every request will be refused with 401");
         } else {

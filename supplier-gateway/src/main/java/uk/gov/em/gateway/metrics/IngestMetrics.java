@@ -2,14 +2,21 @@ package uk.gov.em.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import uk.gov.em.contracts.BreachType;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway's ingest counters: {@code em_gateway_notifications_accepted_total{supplier,type}} and
- * {@code em_gateway_notifications_rejected_total{supplier,reason}}. The supplier tag is only ever a
+ * The gateway's ingest meters: {@code em_gateway_notifications_accepted_total{supplier,type}},
+ * {@code em_gateway_notifications_rejected_total{supplier,reason}} and the request latency histogram
+ * {@code em_gateway_request_duration_seconds{endpoint,status}} (Prometheus histogram buckets, so percentiles
+ * can be aggregated across instances). Tags come from small fixed sets: a supplier tag is only ever a
  * configured supplier id or {@value #UNKNOWN_SUPPLIER}, so an attacker cannot grow the label set.
  */
 @Singleton
@@ -20,10 +27,11 @@ public class IngestMetrics {
 
     static final String ACCEPTED = "em.gateway.notifications.accepted";
     static final String REJECTED = "em.gateway.notifications.rejected";
+    static final String DURATION = "em.gateway.request.duration";
 
-    /** Why a notification was not accepted. */
+    /** Why a notification (or a whole request, when its notifications cannot be counted) was not accepted. */
     public enum Reason {
-        UNAUTHENTICATED, UNSUPPORTED_MEDIA_TYPE, TOO_LARGE, MALFORMED, IMPOSSIBLE, UNAVAILABLE;
+        UNAUTHENTICATED, UNSUPPORTED_MEDIA_TYPE, TOO_LARGE, MALFORMED, IMPOSSIBLE, RATE_LIMITED, UNAVAILABLE;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -31,26 +39,51 @@ public class IngestMetrics {
     }
 
     private final MeterRegistry registry;
+    private final SupplierActivity activity;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public IngestMetrics(MeterRegistry registry) {
+    public IngestMetrics(MeterRegistry registry, SupplierActivity activity) {
         this.registry = registry;
+        this.activity = activity;
     }
 
     public void accepted(String supplier, BreachType type) {
+        accepted(supplier, type, 1);
+    }
+
+    public void accepted(String supplier, BreachType type, long count) {
         Counter.builder(ACCEPTED)
                 .description("Notifications accepted and durably on Kafka")
                 .tag("supplier", supplier)
                 .tag("type", type.code())
                 .register(registry)
-                .increment();
+                .increment(count);
+        activity.accepted(supplier);
     }
 
     public void rejected(String supplier, Reason reason) {
+        rejected(supplier, reason, 1);
+    }
+
+    public void rejected(String supplier, Reason reason, long count) {
         Counter.builder(REJECTED)
                 .description("Notifications not accepted, by reason")
                 .tag("supplier", supplier)
                 .tag("reason", reason.tag())
                 .register(registry)
-                .increment();
+                .increment(count);
+    }
+
+    /** One request to an ingest endpoint ({@code single} or {@code batch}) answered with this status. */
+    public void requestTook(String endpoint, int status, long nanos) {
+        timers.computeIfAbsent(endpoint + " " + status, key -> Timer.builder(DURATION)
+                        .description("Time from request to response of the supplier API, by endpoint and status")
+                        .tag("endpoint", endpoint)
+                        .tag("status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(30))
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -24,8 +24,38 @@ public final class Problems {
     }
 
     public static MutableHttpResponse<Problem> unsupportedMediaType(String detail) {
+        return unsupportedMediaType(detail, MediaType.APPLICATION_JSON);
+    }
+
+    /** 415 naming in {@code Accept} the content types the endpoint does take. */
+    public static MutableHttpResponse<Problem> unsupportedMediaType(String detail, String accepted) {
         return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", detail, null)
-                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+                .header(HttpHeaders.ACCEPT, accepted);
+    }
+
+    /** 413 for a batch with more notifications than it may carry. */
+    public static MutableHttpResponse<Problem> tooManyNotifications(String detail) {
+        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-many-notifications", "Too many notifications in one batch",
+                detail, null);
+    }
+
+    /** 400 for a batch that cannot be read as a batch at all; nothing of it was accepted. */
+    public static MutableHttpResponse<Problem> malformedBatch(List<FieldProblem> problems) {
+        List<Problem.FieldError> errors = fieldErrors(problems);
+        return respond(HttpStatus.BAD_REQUEST, "malformed-batch", "Malformed batch",
+                "the batch cannot be read, so none of it was accepted: "
+                        + String.join(", ", errors.stream().map(Problem.FieldError::field).distinct().toList()), errors);
+    }
+
+    /** 429 with the seconds after which the supplier's allowance covers the request again. */
+    public static MutableHttpResponse<Problem> rateLimited(long retryAfterSeconds) {
+        return respond(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Over the supplier's rate limit",
+                "nothing was accepted; send again after " + retryAfterSeconds + " s", null)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    }
+
+    public static List<Problem.FieldError> fieldErrors(List<FieldProblem> problems) {
+        return problems.stream().map(p -> new Problem.FieldError(p.field(), p.detail())).toList();
     }
 
     public static MutableHttpResponse<Problem> tooLarge(long limitBytes) {
@@ -35,9 +65,7 @@ public final class Problems {
 
     /** 400 when any problem is malformed input, else 422 (well-formed but impossible). */
     public static MutableHttpResponse<Problem> invalid(List<FieldProblem> problems, boolean malformed) {
-        List<Problem.FieldError> errors = problems.stream()
-                .map(p -> new Problem.FieldError(p.field(), p.detail()))
-                .toList();
+        List<Problem.FieldError> errors = fieldErrors(problems);
         String fields = String.join(", ", errors.stream().map(Problem.FieldError::field).distinct().toList());
         return malformed
                 ? respond(HttpStatus.BAD_REQUEST, "malformed-notification", "Malformed notification",

@@ -1,6 +1,10 @@
 package uk.gov.em.streams.cases.domain;
 
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.BreachType;
 import uk.gov.em.streams.domain.Sha256;
+
+import java.time.Instant;
 
 /**
  * Deterministic case ids (breach-policy.md §7): the same trigger occurrence always gets the same id, so a
@@ -8,7 +12,7 @@ import uk.gov.em.streams.domain.Sha256;
  *
  * <p>The id names the trigger occurrence, not the routing decision: the rule id is deliberately left out,
  * so if a later policy version routes the same notification differently the hub sees the same case again
- * rather than a second one.
+ * rather than a second one. An ABV is its person and instant T; a 7-day case is its person and episode.
  */
 public final class CaseIds {
 
@@ -19,6 +23,20 @@ public final class CaseIds {
 
     /** The id of the case a single notification raises: {@code "C-"} + 24 hex chars of SHA-256. */
     public static String forNotification(String trigger, String supplier, String notificationId) {
-        return "C-" + Sha256.hex(trigger + "|" + supplier + "/" + notificationId).substring(0, HEX_CHARS);
+        return id(trigger + "|" + supplier + "/" + notificationId);
+    }
+
+    /** The id of the accumulated battery violation of {@code subjectId} at T. */
+    public static String forAbv(String subjectId, Instant at) {
+        return id(BreachCase.TRIGGER_ABV + "|" + subjectId + "|" + at);
+    }
+
+    /** The id of the out-of-contact-for-7-days case of one episode. */
+    public static String forSevenDays(String subjectId, BreachType type, String episodeId) {
+        return id(BreachCase.TRIGGER_OUT_OF_CONTACT_7_DAYS + "|" + subjectId + "|" + type.code() + "/" + episodeId);
+    }
+
+    private static String id(String occurrence) {
+        return "C-" + Sha256.hex(occurrence).substring(0, HEX_CHARS);
     }
 }

@@ -27,4 +27,13 @@ class CaseIdsTest {
     void anIdIsCPlusTwentyFourLowerCaseHexCharacters() {
         assertThat(CaseIds.forNotification("STRAP_TAMPER", "ems", "EMS-000123")).matches("C-[0-9a-f]{24}");
     }
+
+    @Test
+    void anAbvIsIdentifiedByItsPersonAndInstant() {
+        // printf 'ACCUMULATED_BATTERY_VIOLATION|S-1|2022-02-03T09:00:00Z' | sha256sum
+        assertThat(CaseIds.forAbv("S-1", java.time.Instant.parse("2022-02-03T09:00:00Z")))
+                .isEqualTo("C-ac30e4c5c807c25a3cc5084f");
+        assertThat(CaseIds.forAbv("S-1", java.time.Instant.parse("2022-02-03T09:00:01Z")))
+                .isNotEqualTo(CaseIds.forAbv("S-1", java.time.Instant.parse("2022-02-03T09:00:00Z")));
+    }
 }

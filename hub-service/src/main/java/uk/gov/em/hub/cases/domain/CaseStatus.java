@@ -4,29 +4,38 @@ import uk.gov.em.hub.common.domain.InvalidParameter;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Where a case stands in the hub. {@code OPEN} covers a case waiting in its queue and one a caseworker
- * has claimed (its assignee says which); {@code WITHDRAWN} is a case breach-streams withdrew;
- * {@code CLOSED} is a finished one. On the API a status filter is the lower-case word.
+ * Where a case stands in the hub (docs/case-lifecycle.md). {@code OPEN} is a case nobody has acted on
+ * yet, claimed or not (its assignee says which); {@code WARNING_SENT} and {@code MITIGATION_RECEIVED} are
+ * stages of work; {@code WITHDRAWN} is a case breach-streams withdrew; {@code CLOSED} is a finished one.
+ * A queue lists every case still being worked ({@link #isFinal()} false); on the API a status filter is
+ * the lower-case word of its lane: {@code open}, {@code withdrawn} or {@code closed}.
  */
 public enum CaseStatus {
     OPEN,
+    WARNING_SENT,
+    MITIGATION_RECEIVED,
     WITHDRAWN,
     CLOSED;
+
+    /** True for the statuses no action leaves: the case is out of its queue for good. */
+    public boolean isFinal() {
+        return this == WITHDRAWN || this == CLOSED;
+    }
+
+    /** The lane a queue or listing files this status under: OPEN for every stage of work. */
+    public CaseStatus lane() {
+        return isFinal() ? this : OPEN;
+    }
 
     /** The name of the query parameter that filters by status. */
     public static final String PARAMETER = "status";
 
-    /** The statuses a withdrawal from breach-streams still changes: a closed case stays closed. */
-    public static Set<CaseStatus> withdrawable() {
-        return Set.of(OPEN);
-    }
-
-    /** The status a query word names ({@code open}, {@code withdrawn}, {@code closed}; any case). */
+    /** The lane a query word names ({@code open}, {@code withdrawn}, {@code closed}; any case). */
     public static CaseStatus fromParameter(String word) {
         return Arrays.stream(values())
+                .filter(s -> s == s.lane())
                 .filter(s -> s.name().equals(word.toUpperCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new InvalidParameter(PARAMETER,

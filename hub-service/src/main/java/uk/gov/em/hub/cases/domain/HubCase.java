@@ -7,6 +7,7 @@ import uk.gov.em.contracts.Severity;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A case as the hub holds it: everything breach-policy.md §7 says a case carries, plus where it stands
@@ -15,7 +16,10 @@ import java.util.Objects;
  * @param harmLevel  the person's harm level when the case was raised; {@code null} when unknown
  * @param storedAt   when the hub first stored it
  * @param assignee   the caseworker holding it, or {@code null} while unallocated
- * @param withdrawal why it was withdrawn, or {@code null} unless {@code status} is WITHDRAWN
+ * @param withdrawal why it was withdrawn, or {@code null} if it was not (a worked case withdrawn by
+ *                   breach-streams keeps its status and is flagged instead: {@code withdrawalFlagged})
+ * @param claimExpiresAt when the assignee's claim lapses and the case returns to the queue
+ * @param outcome    the action that closed it, or {@code null} while it is not CLOSED
  */
 public record HubCase(
         String caseId,
@@ -34,7 +38,12 @@ public record HubCase(
         CaseStatus status,
         Instant statusChangedAt,
         String assignee,
-        Withdrawal withdrawal) {
+        Withdrawal withdrawal,
+        Instant claimExpiresAt,
+        Instant lastActionAt,
+        CaseAction outcome,
+        Instant closedAt,
+        boolean withdrawalFlagged) {
 
     public HubCase {
         Objects.requireNonNull(caseId, "caseId");
@@ -45,5 +54,18 @@ public record HubCase(
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(raisedAt, "raisedAt");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** Who holds the case at {@code now}: the assignee while the lease runs, else nobody. */
+    public Optional<String> holderAt(Instant now) {
+        if (assignee == null || (claimExpiresAt != null && !claimExpiresAt.isAfter(now))) {
+            return Optional.empty();
+        }
+        return Optional.of(assignee);
+    }
+
+    /** True once anyone has started on it: a stage beyond OPEN, any action, or a live claim. */
+    public boolean isWorkedAt(Instant now) {
+        return status != CaseStatus.OPEN || lastActionAt != null || holderAt(now).isPresent();
     }
 }

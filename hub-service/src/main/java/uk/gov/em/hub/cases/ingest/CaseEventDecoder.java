@@ -1,46 +1,12 @@
 package uk.gov.em.hub.cases.ingest;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import uk.gov.em.contracts.CaseEvent;
-import uk.gov.em.contracts.json.JsonSerde;
+import uk.gov.em.hub.common.ingest.JsonRecordDecoder;
 
-import java.util.Optional;
+/** Reads {@code em.breach-cases} records; an unreadable one is logged and skipped (see the superclass). */
+final class CaseEventDecoder extends JsonRecordDecoder<CaseEvent> {
 
-/**
- * Reads the value of one {@code em.breach-cases} record with the contracts' serde. A record that cannot
- * be read (not JSON, an unknown event kind, a required field missing, or no value at all) is logged with
- * its topic, partition and offset and yields nothing, so it never blocks its partition; the log line is
- * what an operator follows to repair it upstream.
- */
-final class CaseEventDecoder {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CaseEventDecoder.class);
-
-    private final JsonSerde<CaseEvent> serde = JsonSerde.of(CaseEvent.class);
-
-    Optional<CaseEvent> decode(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            LOG.warn("Skipping record with no value on {}-{} at offset {} (key {})",
-                    record.topic(), record.partition(), record.offset(), record.key());
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(serde.deserialize(record.topic(), record.value()));
-        } catch (SerializationException e) {
-            LOG.error("Skipping unreadable record on {}-{} at offset {} (key {}): {}",
-                    record.topic(), record.partition(), record.offset(), record.key(), rootMessage(e));
-            return Optional.empty();
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.toString();
+    CaseEventDecoder() {
+        super(CaseEvent.class);
     }
 }

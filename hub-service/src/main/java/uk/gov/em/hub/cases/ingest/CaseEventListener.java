@@ -2,6 +2,7 @@ package uk.gov.em.hub.cases.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -15,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.Topics;
+import uk.gov.em.hub.common.ingest.AfterStore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +61,18 @@ public class CaseEventListener {
     private final Counter withdrawalsIgnored;
     private final Counter unreadable;
     private final Counter failedBatches;
+    private final Timer ingestLag;
+    private final AfterStore afterStore;
 
-    public CaseEventListener(CaseEventWriter writer, MeterRegistry registry) {
+    public CaseEventListener(CaseEventWriter writer, MeterRegistry registry, AfterStore afterStore) {
         this.writer = writer;
+        this.afterStore = afterStore;
+        this.ingestLag = Timer.builder("em.hub.case.ingest.lag")
+                .description("From a case being raised by breach-streams to the hub storing it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry);
         this.raised = outcome(registry, "raised");
         this.duplicates = outcome(registry, "duplicate");
         this.withdrawn = outcome(registry, "withdrawn");
@@ -83,13 +95,15 @@ public class CaseEventListener {
                 skipped++;
             }
         }
-        CaseEventWriter.Tally tally = events.isEmpty() ? new CaseEventWriter.Tally(0, 0, 0, 0) : store(records, events);
+        CaseEventWriter.Tally tally = events.isEmpty() ? CaseEventWriter.Tally.NONE : store(records, events);
         // counted only once the batch is stored, so a retried batch is not counted twice
         unreadable.increment(skipped);
         raised.increment(tally.raised());
         duplicates.increment(tally.duplicates());
         withdrawn.increment(tally.withdrawn());
         withdrawalsIgnored.increment(tally.withdrawalsIgnored());
+        tally.ingestLags().forEach(ingestLag::record);
+        afterStore.stored(Topics.CASES);
     }
 
     private CaseEventWriter.Tally store(ConsumerRecords<String, byte[]> records, List<CaseEvent> events) {

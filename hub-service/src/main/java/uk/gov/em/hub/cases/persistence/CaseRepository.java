@@ -7,6 +7,7 @@ import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.json.Json;
+import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.cases.domain.CaseListFilter;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
@@ -25,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The {@code breach_case} table. Writes are idempotent so a redelivered Kafka record changes nothing;
@@ -39,7 +39,8 @@ public class CaseRepository {
     private static final String COLUMNS = """
             case_id, subject_id, queue, severity, harm_level, trigger, policy_version, rule_id, evidence::text AS evidence,
             explanation, opened_at, raised_at, stored_at, status, status_changed_at, assignee,
-            withdrawal_reason, withdrawn_at, replaced_by, withdrawal_policy_version""";
+            withdrawal_reason, withdrawn_at, replaced_by, withdrawal_policy_version,
+            claim_expires_at, last_action_at, outcome, closed_at, withdrawal_flagged""";
 
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO breach_case (case_id, subject_id, queue, severity, harm_level, trigger, policy_version, rule_id,
@@ -47,12 +48,31 @@ public class CaseRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, 'OPEN', ?)
             ON CONFLICT (case_id) DO NOTHING""";
 
+    // A case nobody has started on leaves its queue WITHDRAWN; one already being worked (a stage beyond
+    // OPEN, an action, or a live claim) stays with its assignee, flagged. SET sees the row's old values.
+    private static final String WORKED = "(status <> 'OPEN' OR last_action_at IS NOT NULL"
+            + " OR (assignee IS NOT NULL AND claim_expires_at > ?))";
     private static final String WITHDRAW = """
             UPDATE breach_case
-               SET status = 'WITHDRAWN', status_changed_at = ?, withdrawal_reason = ?, withdrawn_at = ?,
-                   replaced_by = ?, withdrawal_policy_version = ?
-             WHERE case_id = ? AND status IN (%s)""".formatted(CaseStatus.withdrawable().stream()
-            .map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ")));
+               SET status = CASE WHEN %1$s THEN status ELSE 'WITHDRAWN' END,
+                   status_changed_at = CASE WHEN %1$s THEN status_changed_at ELSE ? END,
+                   withdrawal_flagged = %1$s,
+                   withdrawal_reason = ?, withdrawn_at = ?, replaced_by = ?, withdrawal_policy_version = ?
+             WHERE case_id = ? AND lane = 'OPEN' AND withdrawal_reason IS NULL
+            RETURNING withdrawal_flagged, subject_id""".formatted(WORKED);
+
+    private static final String CLAIM = """
+            UPDATE breach_case SET assignee = ?, claimed_at = ?, claim_expires_at = ? WHERE case_id = ?""";
+    private static final String RELEASE = """
+            UPDATE breach_case SET assignee = NULL, claimed_at = NULL, claim_expires_at = NULL WHERE case_id = ?""";
+    private static final String ACT = """
+            UPDATE breach_case
+               SET status = ?, status_changed_at = CASE WHEN status = ? THEN status_changed_at ELSE ? END,
+                   last_action_at = ?, outcome = ?, closed_at = ?
+             WHERE case_id = ?""";
+    private static final String INSERT_ACTION = """
+            INSERT INTO case_action (case_id, action, actor, note, from_status, to_status, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcOperations jdbc;
 
@@ -66,6 +86,77 @@ public class CaseRepository {
      */
     public Writer writer() {
         return new Writer(jdbc.getConnection());
+    }
+
+    /** Reads a case and locks its row until the current transaction ends: claims and actions queue up here. */
+    public Optional<HubCase> lockById(String caseId) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM breach_case WHERE case_id = ? FOR UPDATE", ps -> {
+            ps.setString(1, caseId);
+            return readAll(ps).stream().findFirst();
+        });
+    }
+
+    /** Gives the case to {@code assignee} until {@code expiresAt}; the row must be locked. */
+    public void claim(String caseId, String assignee, Instant at, Instant expiresAt) {
+        jdbc.prepareStatement(CLAIM, ps -> {
+            ps.setString(1, assignee);
+            ps.setObject(2, utc(at));
+            ps.setObject(3, utc(expiresAt));
+            ps.setString(4, caseId);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Returns the case to its queue; the row must be locked. */
+    public void release(String caseId) {
+        jdbc.prepareStatement(RELEASE, ps -> {
+            ps.setString(1, caseId);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Records an action and the status it leads to; the row must be locked. */
+    public void act(HubCase c, CaseAction action, String actor, String note, CaseStatus to, Instant at) {
+        boolean closes = to == CaseStatus.CLOSED;
+        jdbc.prepareStatement(ACT, ps -> {
+            int i = 1;
+            ps.setString(i++, to.name());
+            ps.setString(i++, to.name());
+            ps.setObject(i++, utc(at));
+            ps.setObject(i++, utc(at));
+            ps.setString(i++, closes ? action.name() : null);
+            ps.setObject(i++, closes ? utc(at) : null);
+            ps.setString(i, c.caseId());
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement(INSERT_ACTION, ps -> {
+            int i = 1;
+            ps.setString(i++, c.caseId());
+            ps.setString(i++, action.name());
+            ps.setString(i++, actor);
+            ps.setString(i++, note);
+            ps.setString(i++, c.status().name());
+            ps.setString(i++, to.name());
+            ps.setObject(i, utc(at));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The actions taken on a case, oldest first. */
+    @ReadOnly
+    public List<ActionRecord> actions(String caseId) {
+        String sql = "SELECT action, actor, note, from_status, to_status, at FROM case_action WHERE case_id = ? ORDER BY action_id";
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, caseId);
+            List<ActionRecord> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ActionRecord(CaseAction.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            CaseStatus.valueOf(rs.getString(4)), CaseStatus.valueOf(rs.getString(5)), instant(rs, 6)));
+                }
+            }
+            return rows;
+        });
     }
 
     @ReadOnly
@@ -84,7 +175,7 @@ public class CaseRepository {
     @ReadOnly
     public List<HubCase> queue(Queue queue, CaseStatus status, QueueOrderKey after, int limit) {
         String seek = after == null ? "" : " AND (severity_rank, harm_rank, opened_at, case_id) > (?, ?, ?, ?)";
-        String sql = "SELECT " + COLUMNS + " FROM breach_case WHERE queue = ? AND status = ?" + seek
+        String sql = "SELECT " + COLUMNS + " FROM breach_case WHERE queue = ? AND lane = ?" + seek
                 + " ORDER BY severity_rank, harm_rank, opened_at, case_id LIMIT ?";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
@@ -108,7 +199,7 @@ public class CaseRepository {
         List<Object> args = new ArrayList<>();
         condition(sql, args, "subject_id = ?", filter.subjectId());
         condition(sql, args, "queue = ?", filter.queue() == null ? null : filter.queue().path());
-        condition(sql, args, "status = ?", filter.status() == null ? null : filter.status().name());
+        condition(sql, args, "lane = ?", filter.status() == null ? null : filter.status().name());
         condition(sql, args, "trigger = ?", filter.trigger());
         if (after != null) {
             sql.append(" AND (raised_at, case_id) < (?, ?)");
@@ -125,17 +216,28 @@ public class CaseRepository {
         });
     }
 
-    /** Open cases per queue, and the oldest open case's store time per queue (for the depth gauges). */
+    /**
+     * Per queue: open cases, the oldest open case's store time, unallocated cases (nobody holds a live
+     * claim at {@code now}) and the oldest unallocated case's store time (for gauges and the backlog MI).
+     */
     @ReadOnly
-    public Map<Queue, QueueDepth> openDepths() {
-        String sql = "SELECT queue, count(*), min(stored_at) FROM breach_case WHERE status = 'OPEN' GROUP BY queue";
+    public Map<Queue, QueueDepth> openDepths(Instant now) {
+        String sql = """
+                SELECT queue, count(*), min(stored_at),
+                       count(*) FILTER (WHERE %1$s),
+                       min(stored_at) FILTER (WHERE %1$s)
+                  FROM breach_case WHERE lane = 'OPEN' GROUP BY queue""".formatted(
+                "assignee IS NULL OR claim_expires_at <= ?");
         return jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, utc(now));
+            ps.setObject(2, utc(now));
             Map<Queue, QueueDepth> depths = new EnumMap<>(Queue.class);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Optional<Queue> queue = Queue.fromPath(rs.getString(1));
                     if (queue.isPresent()) {
-                        depths.put(queue.get(), new QueueDepth(rs.getLong(2), instant(rs, 3)));
+                        depths.put(queue.get(), new QueueDepth(rs.getLong(2), instant(rs, 3), rs.getLong(4),
+                                instant(rs, 5)));
                     }
                 }
             }
@@ -143,8 +245,19 @@ public class CaseRepository {
         });
     }
 
-    /** How many cases a queue holds open, and since when the oldest of them has waited. */
-    public record QueueDepth(long open, Instant oldestStoredAt) {
+    /** How many cases a queue holds open and unallocated, and since when the oldest of each has waited. */
+    public record QueueDepth(long open, Instant oldestStoredAt, long unallocated, Instant oldestUnallocatedStoredAt) {
+
+        public static final QueueDepth EMPTY = new QueueDepth(0, null, 0, null);
+    }
+
+    /** One action as recorded. */
+    public record ActionRecord(CaseAction action, String actor, String note, CaseStatus from, CaseStatus to,
+                               Instant at) {
+    }
+
+    /** What a withdrawal did to a case. */
+    public record WithdrawalResult(String subjectId, boolean flagged) {
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
@@ -215,17 +328,25 @@ public class CaseRepository {
             }
         }
 
-        /** Marks a case withdrawn if it is still withdrawable; true when it changed. */
-        public boolean withdraw(CaseWithdrawal w, Instant at) {
+        /**
+         * Withdraws a case still in its queue: WITHDRAWN if nobody has started on it, otherwise flagged
+         * to its assignee. Empty when it changed nothing (unknown, finished, or already withdrawn).
+         */
+        public Optional<WithdrawalResult> withdraw(CaseWithdrawal w, Instant at) {
             try {
                 int i = 1;
-                withdraw.setObject(i++, utc(at));
+                for (int n = 0; n < 4; n++) {
+                    withdraw.setObject(i++, utc(at));
+                }
                 withdraw.setString(i++, w.reason());
                 withdraw.setObject(i++, utc(w.withdrawnAt()));
                 withdraw.setString(i++, w.replacedBy());
                 withdraw.setString(i++, w.policyVersion());
                 withdraw.setString(i, w.caseId());
-                return withdraw.executeUpdate() == 1;
+                try (ResultSet rs = withdraw.executeQuery()) {
+                    return rs.next() ? Optional.of(new WithdrawalResult(rs.getString(2), rs.getBoolean(1)))
+                            : Optional.empty();
+                }
             } catch (SQLException e) {
                 throw new CaseStoreException("cannot withdraw case " + w.caseId(), e);
             }

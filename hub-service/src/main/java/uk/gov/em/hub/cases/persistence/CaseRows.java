@@ -5,6 +5,7 @@ import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
 import uk.gov.em.contracts.json.Json;
+import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.domain.Withdrawal;
@@ -43,6 +44,11 @@ final class CaseRows {
                 CaseStatus.valueOf(rs.getString("status")),
                 CaseRepository.instant(rs, rs.findColumn("status_changed_at")),
                 rs.getString("assignee"),
-                withdrawal);
+                withdrawal,
+                CaseRepository.instant(rs, rs.findColumn("claim_expires_at")),
+                CaseRepository.instant(rs, rs.findColumn("last_action_at")),
+                rs.getString("outcome") == null ? null : CaseAction.valueOf(rs.getString("outcome")),
+                CaseRepository.instant(rs, rs.findColumn("closed_at")),
+                rs.getBoolean("withdrawal_flagged"));
     }
 }

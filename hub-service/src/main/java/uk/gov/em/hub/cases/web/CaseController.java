@@ -30,9 +30,11 @@ import uk.gov.em.hub.security.domain.Roles;
 public class CaseController {
 
     private final CaseRepository cases;
+    private final CaseDetails details;
 
-    public CaseController(CaseRepository cases) {
+    public CaseController(CaseRepository cases, CaseDetails details) {
         this.cases = cases;
+        this.details = details;
     }
 
     @Get
@@ -51,12 +53,12 @@ public class CaseController {
         NewestFirstKey after = cursor == null ? null : NewestFirstKey.fromCursor(cursor);
         Page<HubCase> page = Page.fromLookahead(cases.newestFirst(filter, after, pageLimit.value() + 1),
                 pageLimit, c -> NewestFirstKey.of(c).toCursor());
-        return PageResponse.of(page, CaseSummaryResponse::of);
+        return PageResponse.of(page, details::summary);
     }
 
     @Get("/{caseId}")
     public CaseDetailResponse one(@PathVariable String caseId) {
-        return cases.findById(caseId).map(CaseDetailResponse::of).orElseThrow(() -> new CaseNotFound(caseId));
+        return cases.findById(caseId).map(details::of).orElseThrow(() -> new CaseNotFound(caseId));
     }
 
     private static String blankToNull(String value) {

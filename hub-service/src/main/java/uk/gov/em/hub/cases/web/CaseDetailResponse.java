@@ -5,14 +5,28 @@ import uk.gov.em.contracts.CaseEvidence;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
+import uk.gov.em.hub.audit.domain.AuditChain;
+import uk.gov.em.hub.cases.domain.CaseAction;
+import uk.gov.em.hub.cases.domain.CaseLifecycle;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
+import uk.gov.em.hub.cases.persistence.CaseRepository.ActionRecord;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 /**
- * One case in full: every field of breach-policy.md §7, where it stands in the hub, and why it was
- * withdrawn if it was.
+ * One case in full: every field of breach-policy.md §7, where it stands in the hub (status, assignee and
+ * claim, the actions allowed now, the outcome), why it was withdrawn if it was, the prosecution time
+ * limit if it applies, and its actions and audit trail.
+ *
+ * @param assignee                  the holder of a live claim, or {@code null}
+ * @param withdrawalFlagged         breach-streams withdrew it while it was being worked: the assignee
+ *                                  should acknowledge the withdrawal ({@code WITHDRAWAL_ACKNOWLEDGED})
+ * @param lastDayToStartProsecution for a prosecutions case or a referral: the last date a prosecution can
+ *                                  be started
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseDetailResponse(
@@ -32,19 +46,45 @@ public record CaseDetailResponse(
         CaseStatus status,
         Instant statusChangedAt,
         String assignee,
-        WithdrawalResponse withdrawal) {
+        Instant claimExpiresAt,
+        Set<CaseAction> allowedActions,
+        CaseAction outcome,
+        Instant closedAt,
+        boolean withdrawalFlagged,
+        WithdrawalResponse withdrawal,
+        LocalDate lastDayToStartProsecution,
+        List<ActionResponse> actions,
+        List<AuditResponse> audit) {
 
     /** Why and when breach-streams withdrew the case. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WithdrawalResponse(String reason, Instant withdrawnAt, String replacedBy, String policyVersion) {
     }
 
-    public static CaseDetailResponse of(HubCase c) {
+    /** One action taken on the case. */
+    public record ActionResponse(CaseAction action, String actor, String note, CaseStatus from, CaseStatus to,
+                                 Instant at) {
+    }
+
+    /** One audit row of the case: who did what, when, and the row's place in the hash chain. */
+    public record AuditResponse(long seq, Instant at, String actor, String action, String detail, String hash) {
+    }
+
+    public static CaseDetailResponse of(HubCase c, Instant now, LocalDate lastDayToStartProsecution,
+                                        List<ActionRecord> actions, List<AuditChain.StoredRow> audit) {
         WithdrawalResponse withdrawal = c.withdrawal() == null ? null : new WithdrawalResponse(
                 c.withdrawal().reason(), c.withdrawal().withdrawnAt(), c.withdrawal().replacedBy(),
                 c.withdrawal().policyVersion());
+        String holder = c.holderAt(now).orElse(null);
         return new CaseDetailResponse(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
                 c.trigger(), c.policyVersion(), c.ruleId(), c.evidence(), c.explanation(), c.openedAt(),
-                c.raisedAt(), c.storedAt(), c.status(), c.statusChangedAt(), c.assignee(), withdrawal);
+                c.raisedAt(), c.storedAt(), c.status(), c.statusChangedAt(), holder,
+                holder == null ? null : c.claimExpiresAt(),
+                CaseLifecycle.allowedActions(c.queue(), c.status(), c.withdrawalFlagged()),
+                c.outcome(), c.closedAt(), c.withdrawalFlagged(), withdrawal, lastDayToStartProsecution,
+                actions.stream().map(a -> new ActionResponse(a.action(), a.actor(), a.note(), a.from(), a.to(), a.at()))
+                        .toList(),
+                audit.stream().map(r -> new AuditResponse(r.seq(), r.entry().at(), r.entry().actor(),
+                        r.entry().action(), r.entry().detail(), r.hash())).toList());
     }
 }

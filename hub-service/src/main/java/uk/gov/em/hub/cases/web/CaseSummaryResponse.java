@@ -6,10 +6,15 @@ import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
+import uk.gov.em.hub.cases.domain.LegalClock;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** A case as a queue or listing shows it (hub-api.md "A case summary"). */
+/**
+ * A case as a queue or listing shows it (hub-api.md "A case summary"). {@code assignee} is the holder of
+ * a live claim: a lapsed claim shows as unallocated.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseSummaryResponse(
         String caseId,
@@ -22,10 +27,13 @@ public record CaseSummaryResponse(
         Instant raisedAt,
         CaseStatus status,
         String assignee,
-        String explanation) {
+        String explanation,
+        boolean withdrawalFlagged,
+        LocalDate lastDayToStartProsecution) {
 
-    public static CaseSummaryResponse of(HubCase c) {
+    public static CaseSummaryResponse of(HubCase c, Instant now, LegalClock legalClock) {
         return new CaseSummaryResponse(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
-                c.trigger(), c.openedAt(), c.raisedAt(), c.status(), c.assignee(), c.explanation());
+                c.trigger(), c.openedAt(), c.raisedAt(), c.status(), c.holderAt(now).orElse(null), c.explanation(),
+                c.withdrawalFlagged(), legalClock.lastDayToStartProsecution(c).orElse(null));
     }
 }

@@ -11,6 +11,8 @@ public abstract class Rejection extends RuntimeException {
     public enum Kind {
         /** The request itself is wrong: a bad parameter, cursor or limit. */
         INVALID,
+        /** The caller's role may not do this (a sign-off needs a senior caseworker, ...). */
+        FORBIDDEN,
         /** The thing asked for does not exist. */
         NOT_FOUND,
         /** The request clashes with the current state (someone else holds the case, ...). */

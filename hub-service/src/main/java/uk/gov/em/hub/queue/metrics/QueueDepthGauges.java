@@ -44,13 +44,22 @@ public class QueueDepthGauges {
                     .baseUnit("seconds")
                     .tag("queue", queue.path())
                     .register(registry);
+            Gauge.builder("em.hub.queue.unallocated", this, g -> g.depth(queue).unallocated())
+                    .description("Open cases in the queue that nobody holds a live claim on")
+                    .tag("queue", queue.path())
+                    .register(registry);
+            Gauge.builder("em.hub.queue.oldest.unallocated.age", this, g -> g.age(g.depth(queue).oldestUnallocatedStoredAt()))
+                    .description("Seconds since the oldest unallocated case in the queue was stored")
+                    .baseUnit("seconds")
+                    .tag("queue", queue.path())
+                    .register(registry);
         }
     }
 
     @Scheduled(fixedDelay = "${hub.metrics.queue-depth-refresh:15s}", initialDelay = "1s")
     void refresh() {
         try {
-            depths = new EnumMap<>(cases.openDepths());
+            depths = new EnumMap<>(cases.openDepths(clock.instant()));
         } catch (RuntimeException e) {
             // the gauges keep their last values; /health reports the database
             LOG.warn("Cannot refresh queue depth gauges: {}", e.getMessage());
@@ -58,11 +67,14 @@ public class QueueDepthGauges {
     }
 
     private QueueDepth depth(Queue queue) {
-        return depths.getOrDefault(queue, new QueueDepth(0, null));
+        return depths.getOrDefault(queue, QueueDepth.EMPTY);
     }
 
     private double oldestAgeSeconds(Queue queue) {
-        Instant oldest = depth(queue).oldestStoredAt();
+        return age(depth(queue).oldestStoredAt());
+    }
+
+    private double age(Instant oldest) {
         return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
     }
 }

@@ -12,6 +12,7 @@ import uk.gov.em.contracts.Queue;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.persistence.CaseRepository;
+import uk.gov.em.hub.cases.web.CaseDetails;
 import uk.gov.em.hub.cases.web.CaseSummaryResponse;
 import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
@@ -31,9 +32,11 @@ import uk.gov.em.hub.security.domain.Roles;
 public class QueueController {
 
     private final CaseRepository cases;
+    private final CaseDetails details;
 
-    public QueueController(CaseRepository cases) {
+    public QueueController(CaseRepository cases, CaseDetails details) {
         this.cases = cases;
+        this.details = details;
     }
 
     @Get("/{queue}")
@@ -47,6 +50,6 @@ public class QueueController {
         QueueOrderKey after = cursor == null ? null : QueueOrderKey.fromCursor(cursor, queue);
         Page<HubCase> page = Page.fromLookahead(cases.queue(queue, caseStatus, after, pageLimit.value() + 1),
                 pageLimit, c -> QueueOrderKey.of(c).toCursor(queue));
-        return PageResponse.of(page, CaseSummaryResponse::of);
+        return PageResponse.of(page, details::summary);
     }
 }

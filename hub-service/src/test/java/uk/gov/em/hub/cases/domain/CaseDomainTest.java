@@ -48,7 +48,10 @@ class CaseDomainTest {
     }
 
     @Test
-    void onlyAnOpenCaseCanBeWithdrawn() {
-        assertThat(CaseStatus.withdrawable()).containsExactly(CaseStatus.OPEN);
+    void everyStageOfWorkIsFiledInTheOpenLane() {
+        assertThat(CaseStatus.WARNING_SENT.lane()).isEqualTo(CaseStatus.OPEN);
+        assertThat(CaseStatus.MITIGATION_RECEIVED.lane()).isEqualTo(CaseStatus.OPEN);
+        assertThat(CaseStatus.CLOSED.lane()).isEqualTo(CaseStatus.CLOSED);
+        assertThatThrownBy(() -> CaseStatus.fromParameter("warning_sent")).isInstanceOf(InvalidParameter.class);
     }
 }

@@ -136,6 +136,26 @@ public final class NotificationParser {
         return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
+    /** A hint naming the field an unknown name is probably a typo of, or nothing. */
+    static String suggestion(String unknown) {
+        return FIELDS.stream()
+                .filter(known -> Typos.distance(unknown, known) <= 2)
+                .findFirst()
+                .map(known -> " (did you mean '" + known + "'?)")
+                .orElse("");
+    }
+
+    /** Echoing a supplier's value back: long enough to recognise, short enough to bound the response. */
+    static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    }
+
+    /** A rejected item's notificationId as echoed in a batch result: whole when it could be valid, else cut. */
+    static String claimedId(String id) {
+        int max = NotificationRules.NOTIFICATION_ID_MAX;
+        return id.length() <= max ? id : id.substring(0, max) + "...";
+    }
+
     static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
@@ -239,17 +259,6 @@ public final class NotificationParser {
             unusable.add(field);
         }
 
-        private static String suggestion(String unknown) {
-            return FIELDS.stream()
-                    .filter(known -> Typos.distance(unknown, known) <= 2)
-                    .findFirst()
-                    .map(known -> " (did you mean '" + known + "'?)")
-                    .orElse("");
-        }
-
-        private static String abbreviate(String s) {
-            return s.length() <= 64 ? s : s.substring(0, 64) + "...";
-        }
 
         private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
             return () -> it;

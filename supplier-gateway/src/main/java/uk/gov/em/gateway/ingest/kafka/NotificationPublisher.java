@@ -11,6 +11,7 @@ import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Topics;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,6 +32,27 @@ public class NotificationPublisher {
 
     public NotificationPublisher(Producer<String, ReceivedNotification> producer) {
         this.producer = producer;
+    }
+
+    /**
+     * Sends every notification and completes once all of them are acknowledged, or fails as soon as any one
+     * is not. Records may have been written even so; a re-send is safe because downstream de-duplicates.
+     */
+    public CompletableFuture<Void> publishAll(List<ReceivedNotification> notifications) {
+        CompletableFuture<?>[] writes = new CompletableFuture<?>[notifications.size()];
+        for (int i = 0; i < writes.length; i++) {
+            writes[i] = publish(notifications.get(i));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(writes);
+        // fail fast: allOf would otherwise wait for every other record to time out as well
+        for (CompletableFuture<?> write : writes) {
+            write.whenComplete((ok, error) -> {
+                if (error != null) {
+                    all.completeExceptionally(error);
+                }
+            });
+        }
+        return all;
     }
 
     public CompletableFuture<RecordMetadata> publish(ReceivedNotification received) {

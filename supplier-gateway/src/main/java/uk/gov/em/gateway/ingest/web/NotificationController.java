@@ -11,11 +11,10 @@ import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.gov.em.contracts.ReceivedNotification;
-import uk.gov.em.gateway.auth.SupplierAuthentication;
-import uk.gov.em.gateway.auth.domain.AuthDecision;
 import uk.gov.em.gateway.ingest.domain.NotificationParser;
 import uk.gov.em.gateway.ingest.domain.ParseOutcome;
 import uk.gov.em.gateway.ingest.kafka.NotificationPublisher;
+import uk.gov.em.gateway.ingest.web.IngestGate.Admission;
 import uk.gov.em.gateway.kafka.KafkaSettings;
 import uk.gov.em.gateway.metrics.IngestMetrics;
 import uk.gov.em.gateway.metrics.IngestMetrics.Reason;
@@ -30,7 +29,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * {@code POST /api/v1/notifications}: one signed notification in, onto Kafka, 202 only once it is durable.
  * Checks in the order a careful webhook receiver does: size, signature over the raw bytes (before the
- * body is even parsed), content type, the notification itself, then the write to Kafka.
+ * body is even parsed), content type, rate limit, the notification itself, then the write to Kafka.
  *
  * <p>No thread waits for the body or for Kafka's acknowledgement; only the checks and the hand-over to the
  * producer run on the blocking executor, because a send may wait for metadata or buffer room.
@@ -40,7 +39,7 @@ public class NotificationController {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationController.class);
 
-    private final SupplierAuthentication authentication;
+    private final IngestGate gate;
     private final NotificationParser parser = new NotificationParser();
     private final NotificationPublisher publisher;
     private final IngestMetrics metrics;
@@ -49,10 +48,9 @@ public class NotificationController {
     private final int retryAfterSeconds;
     private final ExecutorService blocking;
 
-    public NotificationController(SupplierAuthentication authentication, NotificationPublisher publisher,
-            IngestMetrics metrics, Clock clock, IngestProperties ingest, KafkaSettings kafka,
-            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.authentication = authentication;
+    NotificationController(IngestGate gate, NotificationPublisher publisher, IngestMetrics metrics, Clock clock,
+            IngestProperties ingest, KafkaSettings kafka, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.gate = gate;
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
@@ -63,6 +61,10 @@ public class NotificationController {
 
     @Post(consumes = MediaType.ALL)
     public CompletableFuture<HttpResponse<?>> ingest(ServerHttpRequest<?> request) {
+        Optional<HttpResponse<?>> declaredTooLarge = gate.declaredTooLarge(request, maxBytes);
+        if (declaredTooLarge.isPresent()) {
+            return CompletableFuture.completedFuture(declaredTooLarge.get());
+        }
         // the raw bytes exactly as signed, read without holding a thread; then off the event loop,
         // because a Kafka send may wait up to max.block.ms
         return request.byteBody().buffer().thenComposeAsync(buffered -> {
@@ -74,23 +76,21 @@ public class NotificationController {
 
     private CompletableFuture<HttpResponse<?>> ingest(HttpRequest<?> request, byte[] raw) {
         Instant now = clock.instant();
-        if (raw.length > maxBytes) {
-            metrics.rejected(IngestMetrics.UNKNOWN_SUPPLIER, Reason.TOO_LARGE);
-            return done(Problems.tooLarge(maxBytes));
-        }
         String supplier;
-        switch (authentication.authenticate(request, raw, now)) {
-            case AuthDecision.Authenticated a -> supplier = a.supplier();
-            case AuthDecision.Rejected r -> {
-                LOG.debug("Refused unauthenticated request: {}", r.reason());
-                metrics.rejected(IngestMetrics.UNKNOWN_SUPPLIER, Reason.UNAUTHENTICATED);
-                return done(Problems.unauthenticated(r.detail()));
+        switch (gate.admit(request, raw, maxBytes, now)) {
+            case Admission.Admitted a -> supplier = a.supplier();
+            case Admission.Refused r -> {
+                return done(r.response());
             }
         }
         Optional<String> mediaProblem = JsonContentType.problemWith(request.getContentType());
         if (mediaProblem.isPresent()) {
             metrics.rejected(supplier, Reason.UNSUPPORTED_MEDIA_TYPE);
             return done(Problems.unsupportedMediaType(mediaProblem.get()));
+        }
+        Optional<HttpResponse<?>> throttled = gate.throttle(supplier, 1);
+        if (throttled.isPresent()) {
+            return done(throttled.get());
         }
         return switch (parser.parse(raw, now)) {
             case ParseOutcome.Invalid invalid -> {

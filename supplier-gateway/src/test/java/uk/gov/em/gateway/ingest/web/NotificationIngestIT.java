@@ -5,11 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,25 +14,21 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.SupplierSignature;
-import uk.gov.em.contracts.Topics;
-import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.gateway.GatewayClient;
+import uk.gov.em.gateway.NotificationsTopic;
 import uk.gov.em.gateway.ingest.domain.NotificationJson;
 import uk.gov.em.testing.KafkaHarness;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,8 +43,7 @@ class NotificationIngestIT implements TestPropertyProvider {
     EmbeddedServer server;
 
     private GatewayClient gateway;
-    private KafkaConsumer<String, ReceivedNotification> consumer;
-    private final List<ConsumerRecord<String, ReceivedNotification>> seen = new CopyOnWriteArrayList<>();
+    private NotificationsTopic topic;
 
     @Override
     public Map<String, String> getProperties() {
@@ -64,19 +55,12 @@ class NotificationIngestIT implements TestPropertyProvider {
     @BeforeAll
     void readTheNotificationsTopicFromItsEnd() {
         gateway = new GatewayClient(server.getURL());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers()),
-                new StringDeserializer(), JsonSerde.of(ReceivedNotification.class).deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.NOTIFICATIONS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
+        topic = new NotificationsTopic(KafkaHarness.bootstrapServers());
     }
 
     @AfterAll
     void closeConsumer() {
-        consumer.close();
+        topic.close();
     }
 
     @Test
@@ -100,7 +84,7 @@ class NotificationIngestIT implements TestPropertyProvider {
                 Map.of("note", "device back on charge before report"))));
         assertThat(header(record, "em-supplier")).isEqualTo(SUPPLIER);
         assertThat(Instant.parse(header(record, "em-received-at"))).isEqualTo(received.receivedAt());
-        assertThat(seen).filteredOn(r -> r.value().notification().notificationId().equals(id)).hasSize(1);
+        assertThat(topic.recordsOf(id)).hasSize(1);
     }
 
     @Test
@@ -222,7 +206,7 @@ class NotificationIngestIT implements TestPropertyProvider {
 
         // one key, one partition: anything refused but published would have arrived before the accepted one
         awaitRecord(acceptedId);
-        assertThat(seen).extracting(r -> r.value().notification().notificationId()).doesNotContainAnyElementsOf(refusedIds);
+        assertThat(topic.seen()).extracting(r -> r.value().notification().notificationId()).doesNotContainAnyElementsOf(refusedIds);
     }
 
     @Test
@@ -250,12 +234,7 @@ class NotificationIngestIT implements TestPropertyProvider {
     }
 
     private ConsumerRecord<String, ReceivedNotification> awaitRecord(String notificationId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().anyMatch(r -> r.value().notification().notificationId().equals(notificationId));
-        });
-        return seen.stream().filter(r -> r.value().notification().notificationId().equals(notificationId))
-                .findFirst().orElseThrow();
+        return topic.awaitRecord(notificationId);
     }
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
@@ -277,7 +256,7 @@ class NotificationIngestIT implements TestPropertyProvider {
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return NotificationsTopic.header(record, name);
     }
 
     private static String uniqueId() {
