@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import uk.gov.em.contracts.CaseEvent;
@@ -38,12 +39,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -156,15 +161,15 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
     }
 
     /** Puts accepted notifications on em.breach-notifications, keyed by subject, and waits for all the acks. */
-    protected void publishNotifications(java.util.Collection<ReceivedNotification> notifications) {
+    protected void publishNotifications(Collection<ReceivedNotification> notifications) {
         JsonSerde<ReceivedNotification> notificationSerde = JsonSerde.of(ReceivedNotification.class);
-        List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+        List<Future<?>> acks = new ArrayList<>();
         for (ReceivedNotification n : notifications) {
             acks.add(producer().send(new ProducerRecord<>(Topics.NOTIFICATIONS, n.subjectId(),
                     notificationSerde.serialize(Topics.NOTIFICATIONS, n))));
         }
         try {
-            for (java.util.concurrent.Future<?> ack : acks) {
+            for (Future<?> ack : acks) {
                 ack.get(60, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -218,7 +223,7 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
 
     /** Waits until the hub has stored every one of these cases. */
     protected void awaitStored(String... caseIds) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("SELECT count(*) FROM breach_case WHERE case_id IN ('" + String.join("','", caseIds) + "')")
                         == caseIds.length);
     }
@@ -297,7 +302,7 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(java.time.Duration.ofSeconds(30)).build(),
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -55,43 +55,66 @@ public class CaseEventWriter {
 
     @Transactional
     public Tally write(List<CaseEvent> events) {
-        int duplicates = 0;
-        int withdrawn = 0;
-        int ignored = 0;
-        List<Duration> lags = new ArrayList<>();
-        List<AuditEntry> entries = new ArrayList<>();
+        Run run = new Run();
         try (CaseRepository.Writer writer = cases.writer()) {
+            List<BreachCase> raised = new ArrayList<>();
             for (CaseEvent event : events) {
-                Instant now = clock.instant();
                 switch (event) {
-                    case BreachCase c -> {
-                        if (writer.insertIfAbsent(c, now)) {
-                            lags.add(Duration.between(c.raisedAt(), now));
-                            entries.add(new AuditEntry(now, ACTOR, "CASE_RAISED", c.caseId(), c.subjectId(),
-                                    AuditDetail.of("queue", c.queue().path(), "severity", c.severity().name(),
-                                            "trigger", c.trigger(), "ruleId", c.ruleId())));
-                        } else {
-                            duplicates++;
-                        }
-                    }
+                    case BreachCase c -> raised.add(c);
                     case CaseWithdrawal w -> {
-                        Optional<CaseRepository.WithdrawalResult> result = writer.withdraw(w, now);
-                        if (result.isPresent()) {
-                            withdrawn++;
-                            entries.add(new AuditEntry(now, ACTOR,
-                                    result.get().flagged() ? "CASE_WITHDRAWAL_FLAGGED" : "CASE_WITHDRAWN",
-                                    w.caseId(), w.subjectId(), AuditDetail.of("reason", w.reason(),
-                                            "replacedBy", w.replacedBy())));
-                        } else {
-                            ignored++;
-                            LOG.info("Withdrawal of case {} changed nothing: unknown, already withdrawn or closed",
-                                    w.caseId());
-                        }
+                        // a withdrawal may follow its own case in the same poll: store the raises first
+                        run.raise(writer, raised);
+                        run.withdraw(writer, w);
                     }
                 }
             }
+            run.raise(writer, raised);
         }
-        audit.append(entries);
-        return new Tally(lags.size(), duplicates, withdrawn, ignored, List.copyOf(lags));
+        audit.append(run.entries);
+        return new Tally(run.lags.size(), run.duplicates, run.withdrawn, run.ignored, List.copyOf(run.lags));
+    }
+
+    /** What one batch has done so far. */
+    private final class Run {
+
+        private final List<Duration> lags = new ArrayList<>();
+        private final List<AuditEntry> entries = new ArrayList<>();
+        private int duplicates;
+        private int withdrawn;
+        private int ignored;
+
+        void raise(CaseRepository.Writer writer, List<BreachCase> raised) {
+            if (raised.isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            boolean[] fresh = writer.insertAllIfAbsent(raised, now);
+            for (int i = 0; i < fresh.length; i++) {
+                BreachCase c = raised.get(i);
+                if (fresh[i]) {
+                    lags.add(Duration.between(c.raisedAt(), now));
+                    entries.add(new AuditEntry(now, ACTOR, "CASE_RAISED", c.caseId(), c.subjectId(),
+                            AuditDetail.of("queue", c.queue().path(), "severity", c.severity().name(),
+                                    "trigger", c.trigger(), "ruleId", c.ruleId())));
+                } else {
+                    duplicates++;
+                }
+            }
+            raised.clear();
+        }
+
+        void withdraw(CaseRepository.Writer writer, CaseWithdrawal w) {
+            Instant now = clock.instant();
+            Optional<CaseRepository.WithdrawalResult> result = writer.withdraw(w, now);
+            if (result.isPresent()) {
+                withdrawn++;
+                entries.add(new AuditEntry(now, ACTOR,
+                        result.get().flagged() ? "CASE_WITHDRAWAL_FLAGGED" : "CASE_WITHDRAWN",
+                        w.caseId(), w.subjectId(), AuditDetail.of("reason", w.reason(), "replacedBy", w.replacedBy())));
+            } else {
+                ignored++;
+                LOG.info("Withdrawal of case {} changed nothing: unknown, already withdrawn or closed", w.caseId());
+            }
+        }
     }
 }

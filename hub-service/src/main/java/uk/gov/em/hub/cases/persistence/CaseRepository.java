@@ -306,25 +306,41 @@ public class CaseRepository {
 
         /** Stores a raised case unless one with its id exists; true when it was new. */
         public boolean insertIfAbsent(BreachCase c, Instant storedAt) {
+            return insertAllIfAbsent(List.of(c), storedAt)[0];
+        }
+
+        /**
+         * Stores raised cases in one JDBC batch (one round trip), each unless its id exists; for each,
+         * true when it was new. A case id repeated within the batch is new only the first time.
+         */
+        public boolean[] insertAllIfAbsent(List<BreachCase> batch, Instant storedAt) {
             try {
-                int i = 1;
-                insert.setString(i++, c.caseId());
-                insert.setString(i++, c.subjectId());
-                insert.setString(i++, c.queue().path());
-                insert.setString(i++, c.severity().name());
-                insert.setString(i++, c.harmLevel() == null ? null : c.harmLevel().name());
-                insert.setString(i++, c.trigger());
-                insert.setString(i++, c.policyVersion());
-                insert.setString(i++, c.ruleId());
-                insert.setString(i++, c.evidence() == null ? "{}" : Json.toText(c.evidence()));
-                insert.setString(i++, c.explanation());
-                insert.setObject(i++, utc(c.openedAt()));
-                insert.setObject(i++, utc(c.raisedAt()));
-                insert.setObject(i++, utc(storedAt));
-                insert.setObject(i, utc(storedAt));
-                return insert.executeUpdate() == 1;
+                for (BreachCase c : batch) {
+                    int i = 1;
+                    insert.setString(i++, c.caseId());
+                    insert.setString(i++, c.subjectId());
+                    insert.setString(i++, c.queue().path());
+                    insert.setString(i++, c.severity().name());
+                    insert.setString(i++, c.harmLevel() == null ? null : c.harmLevel().name());
+                    insert.setString(i++, c.trigger());
+                    insert.setString(i++, c.policyVersion());
+                    insert.setString(i++, c.ruleId());
+                    insert.setString(i++, c.evidence() == null ? "{}" : Json.toText(c.evidence()));
+                    insert.setString(i++, c.explanation());
+                    insert.setObject(i++, utc(c.openedAt()));
+                    insert.setObject(i++, utc(c.raisedAt()));
+                    insert.setObject(i++, utc(storedAt));
+                    insert.setObject(i, utc(storedAt));
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                boolean[] fresh = new boolean[counts.length];
+                for (int n = 0; n < counts.length; n++) {
+                    fresh[n] = counts[n] == 1;
+                }
+                return fresh;
             } catch (SQLException e) {
-                throw new CaseStoreException("cannot store case " + c.caseId(), e);
+                throw new CaseStoreException("cannot store " + batch.size() + " cases from " + batch.getFirst().caseId(), e);
             }
         }
 

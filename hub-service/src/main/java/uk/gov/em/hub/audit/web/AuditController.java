@@ -1,0 +1,31 @@
+package uk.gov.em.hub.audit.web;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import uk.gov.em.hub.audit.domain.AuditChain;
+import uk.gov.em.hub.audit.persistence.AuditRepository;
+import uk.gov.em.hub.security.domain.Roles;
+
+/**
+ * Checks the audit trail's hash chain end to end: {@code {"ok": true, "rowsChecked": n}} or the first
+ * row that was altered, removed or inserted behind the application's back.
+ */
+@Controller("/api/v1/audit")
+@Secured({Roles.OPS, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuditController {
+
+    private final AuditRepository audit;
+
+    public AuditController(AuditRepository audit) {
+        this.audit = audit;
+    }
+
+    @Get("/verify")
+    public AuditChain.Report verify() {
+        return audit.verify();
+    }
+}

@@ -1,0 +1,67 @@
+package uk.gov.em.hub.cases.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.cases.domain.CaseAction;
+import uk.gov.em.hub.cases.work.CaseWork;
+import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.security.domain.Roles;
+
+/**
+ * Working a case: claim it, give it back, record actions. Caseworkers and senior caseworkers work cases;
+ * an administrator may only release a stuck claim; OPS never touches cases.
+ */
+@Controller("/api/v1/cases/{caseId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CaseWorkController {
+
+    private static final int MAX_NOTE = 4000;
+
+    private final CaseWork work;
+    private final CaseDetails details;
+
+    public CaseWorkController(CaseWork work, CaseDetails details) {
+        this.work = work;
+        this.details = details;
+    }
+
+    /** The body of {@code POST .../actions}. */
+    public record ActionRequest(@Nullable String action, @Nullable String note) {
+    }
+
+    @Post("/claim")
+    @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    public CaseDetailResponse claim(@PathVariable String caseId, Authentication who) {
+        return details.of(work.claim(caseId, caller(who)));
+    }
+
+    @Post("/release")
+    @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+    public CaseDetailResponse release(@PathVariable String caseId, Authentication who) {
+        return details.of(work.release(caseId, caller(who)));
+    }
+
+    @Post("/actions")
+    @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    public CaseDetailResponse act(@PathVariable String caseId, @Body ActionRequest request, Authentication who) {
+        if (request.action() == null || request.action().isBlank()) {
+            throw new InvalidParameter(CaseAction.PARAMETER, "is required");
+        }
+        if (request.note() != null && request.note().length() > MAX_NOTE) {
+            throw new InvalidParameter("note", "must be at most " + MAX_NOTE + " characters");
+        }
+        return details.of(work.act(caseId, caller(who), CaseAction.fromWord(request.action()), request.note()));
+    }
+
+    static CaseWork.Caller caller(Authentication who) {
+        return new CaseWork.Caller(who.getName(), who.getRoles().contains(Roles.SENIOR_CASEWORKER),
+                who.getRoles().contains(Roles.ADMIN));
+    }
+}

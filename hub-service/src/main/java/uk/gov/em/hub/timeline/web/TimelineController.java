@@ -1,0 +1,47 @@
+package uk.gov.em.hub.timeline.web;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.subjects.domain.SubjectNotFound;
+import uk.gov.em.hub.subjects.persistence.SubjectRepository;
+import uk.gov.em.hub.timeline.domain.TimelineEntry;
+import uk.gov.em.hub.timeline.persistence.TimelineRepository;
+
+import java.util.List;
+
+/**
+ * A person's whole EM history in time order (hub-api.md): every notification, ABV, case, action and
+ * withdrawal. Individual data, so caseworkers and administrators only. A person the hub has never heard
+ * of is a 404.
+ */
+@Controller("/api/v1/subjects/{subjectId}/timeline")
+@Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TimelineController {
+
+    private final TimelineRepository timeline;
+    private final SubjectRepository subjects;
+
+    public TimelineController(TimelineRepository timeline, SubjectRepository subjects) {
+        this.timeline = timeline;
+        this.subjects = subjects;
+    }
+
+    /** The answer: the person and their entries, oldest first. */
+    public record TimelineResponse(String subjectId, List<TimelineEntry> entries) {
+    }
+
+    @Get
+    public TimelineResponse timeline(@PathVariable String subjectId) {
+        List<TimelineEntry> entries = timeline.of(subjectId);
+        if (entries.isEmpty() && subjects.find(subjectId).isEmpty()) {
+            throw new SubjectNotFound(subjectId);
+        }
+        return new TimelineResponse(subjectId, entries);
+    }
+}

@@ -1,0 +1,160 @@
+package uk.gov.em.hub.subjects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.gov.em.contracts.DeviceType;
+import uk.gov.em.contracts.HarmLevel;
+import uk.gov.em.contracts.Subject;
+import uk.gov.em.contracts.Topics;
+import uk.gov.em.contracts.json.JsonSerde;
+import uk.gov.em.hub.reviews.ReviewScheduler;
+import uk.gov.em.hub.testing.HubIntegrationTest;
+import uk.gov.em.testing.KafkaHarness;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MicronautTest(transactional = false)
+class SubjectRegisterIT extends HubIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Inject
+    ReviewScheduler scheduler;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("hub.reviews.check-interval", "300ms");
+    }
+
+    @Test
+    void aSubjectPutByOpsIsStoredAndPublishedToTheSubjectsTopic() {
+        String id = "subject-" + UUID.randomUUID();
+
+        HttpResponse<String> put = put("/api/v1/subjects/" + id, Map.of("harmLevel", "VERY_HIGH", "vulnerable", true,
+                "deviceType", "FITTED_GPS", "emStartDate", "2022-01-10"), tokenFor(OPS));
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        JsonNode read = getJson("/api/v1/subjects/" + id, tokenFor(CASEWORKER));
+        assertThat(read.get("harmLevel").asText()).isEqualTo("VERY_HIGH");
+        assertThat(read.get("emStartDate").asText()).isEqualTo("2022-01-10");
+        Subject published = await().atMost(PATIENCE).until(() -> subjectsOnTopic().get(id), s -> s != null);
+        assertThat(published.harmLevel()).isEqualTo(HarmLevel.VERY_HIGH);
+        assertThat(published.vulnerable()).isTrue();
+        assertThat(published.deviceType()).isEqualTo(DeviceType.FITTED_GPS);
+        assertThat(published.emStartDate()).isEqualTo(LocalDate.parse("2022-01-10"));
+        assertThat(count("SELECT count(*) FROM subject_outbox WHERE published_at IS NULL AND subject_id = '" + id + "'"))
+                .isZero();
+    }
+
+    @Test
+    void theLatestChangeOfASubjectIsTheLastOnTheTopic() {
+        String id = "subject-" + UUID.randomUUID();
+        String ops = tokenFor(OPS);
+        put("/api/v1/subjects/" + id, Map.of("harmLevel", "LOW", "vulnerable", false), ops);
+        put("/api/v1/subjects/" + id, Map.of("harmLevel", "HIGH", "vulnerable", true), ops);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Subject last = subjectsOnTopic().get(id);
+            assertThat(last).isNotNull();
+            assertThat(last.harmLevel()).isEqualTo(HarmLevel.HIGH);
+        });
+    }
+
+    @Test
+    void anInvalidSubjectIsABadRequestListingEveryProblem() {
+        HttpResponse<String> put = put("/api/v1/subjects/s-1", Map.of("harmLevel", "EXTREME", "deviceType", "ANKLE",
+                "emStartDate", "yesterday"), tokenFor(OPS));
+
+        assertThat(put.statusCode()).isEqualTo(400);
+        assertThat(json(put).get("detail").asText()).contains("harmLevel must be one of VERY_HIGH, HIGH, MEDIUM, LOW",
+                "deviceType must be one of FITTED_GPS, FITTED_RF, NON_FITTED", "vulnerable is required", "emStartDate");
+        assertThat(get("/api/v1/subjects/s-1", tokenFor(OPS)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReviewIsRaisedOnceFourMonthsAfterTheEmStartAndTheNextFourMonthsAfterItIsCompleted() {
+        String id = "subject-" + UUID.randomUUID();
+        LocalDate start = TODAY.minusMonths(5);
+        put("/api/v1/subjects/" + id, Map.of("harmLevel", "HIGH", "vulnerable", false,
+                "emStartDate", start.toString()), tokenFor(OPS));
+        String reviewId = "review:" + id + ":" + start.plusMonths(4);
+        String senior = tokenFor(SENIOR);
+
+        await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + reviewId, senior).statusCode() == 200);
+        JsonNode review = getJson("/api/v1/cases/" + reviewId, senior);
+        assertThat(review.get("queue").asText()).isEqualTo("reviews");
+        assertThat(review.get("trigger").asText()).isEqualTo("SCHEDULED_REVIEW");
+        assertThat(review.get("harmLevel").asText()).isEqualTo("HIGH");
+        assertThat(review.get("explanation").asText()).contains("4 months since EM start on " + start);
+        scheduler.raiseDueReviews();
+        assertThat(count("SELECT count(*) FROM breach_case WHERE subject_id = '" + id + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'CASE_RAISED' AND subject_id = '" + id + "'"))
+                .isEqualTo(1);
+
+        post("/api/v1/cases/" + reviewId + "/claim", null, senior);
+        assertThat(post("/api/v1/cases/" + reviewId + "/actions", Map.of("action", "REVIEW_COMPLETED"), senior)
+                .statusCode()).isEqualTo(200);
+        // the next review is four months after today's completion: nothing more is raised now
+        scheduler.raiseDueReviews();
+        assertThat(count("SELECT count(*) FROM breach_case WHERE subject_id = '" + id + "'")).isEqualTo(1);
+
+        // ...but once that completion is more than four months ago, the next one is due
+        sql("UPDATE breach_case SET closed_at = closed_at - interval '4 months 1 day' WHERE case_id = '" + reviewId + "'");
+        scheduler.raiseDueReviews();
+        LocalDate nextDue = TODAY.minusMonths(4).minusDays(1).plusMonths(4);
+        assertThat(get("/api/v1/cases/review:" + id + ":" + nextDue, senior).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPersonWhoseStartIsRecentHasNoReviewYet() {
+        String id = "subject-" + UUID.randomUUID();
+        put("/api/v1/subjects/" + id, Map.of("vulnerable", false, "emStartDate", TODAY.minusMonths(3).toString()),
+                tokenFor(OPS));
+        String marker = "subject-" + UUID.randomUUID();
+        put("/api/v1/subjects/" + marker, Map.of("vulnerable", false, "emStartDate", TODAY.minusMonths(4).toString()),
+                tokenFor(OPS));
+
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM breach_case WHERE subject_id = '" + marker + "'") == 1);
+        assertThat(count("SELECT count(*) FROM breach_case WHERE subject_id = '" + id + "'")).isZero();
+    }
+
+    private static Map<String, Subject> subjectsOnTopic() {
+        JsonSerde<Subject> serde = JsonSerde.of(Subject.class);
+        Map<String, Subject> latest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.SUBJECTS).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    latest.put(record.key(), serde.deserialize(record.topic(), record.value()));
+                }
+            }
+        }
+        return latest;
+    }
+}
