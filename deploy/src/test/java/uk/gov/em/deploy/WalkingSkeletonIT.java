@@ -54,7 +54,7 @@ class WalkingSkeletonIT {
                 Path.of(System.getProperty("em.jar.streams")),
                 Path.of(System.getProperty("em.jar.hub")),
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                KafkaHarness.bootstrapServers(), db.jdbcUrl(), db.username(), db.password(),
+                KafkaHarness.bootstrapServers(), db.jdbcUrl(), db.username(), db.password(), null,
                 SUPPLIER + "=" + SECRET,
                 "casey:casey-password:CASEWORKER",
                 "skeleton-jwt-secret-" + UUID.randomUUID(),

@@ -58,21 +58,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Returns its JDBC URL.
      */
     public String ensureDatabase(String database, String password) {
+        ensureLoginRole(database, password);
+        execute("SELECT 1 FROM pg_database WHERE datname = '" + database + "'",
+                "CREATE DATABASE " + database + " OWNER " + database);
+        return jdbcUrl(database);
+    }
+
+    /** Creates a login role that owns nothing, unless it exists. */
+    public void ensureLoginRole(String role, String password) {
+        execute("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'",
+                "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
+    }
+
+    /** Runs {@code create} unless {@code exists} finds a row. Names here are our own constants, never input. */
+    private void execute(String exists, String create) {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + database + "'")) {
+            try (ResultSet rs = s.executeQuery(exists)) {
                 if (!rs.next()) {
-                    s.execute("CREATE ROLE " + database + " LOGIN PASSWORD '" + password + "'");
+                    s.execute(create);
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                if (!rs.next()) {
-                    s.execute("CREATE DATABASE " + database + " OWNER " + database);
-                }
-            }
-            return jdbcUrl(database);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database, e);
+            throw new IllegalStateException("cannot run: " + create, e);
         }
     }
 

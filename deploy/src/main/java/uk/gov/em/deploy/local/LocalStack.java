@@ -34,6 +34,7 @@ public final class LocalStack {
     static final String DEV_USERS = "caseworker:caseworker:CASEWORKER;senior:senior:SENIOR_CASEWORKER|CASEWORKER;"
             + "ops:ops:OPS;admin:admin:ADMIN";
     private static final String HUB_DATABASE = "em_hub";
+    private static final String HUB_APP_ROLE = "em_hub_app";
     private static final int PARTITIONS = 6;
 
     private LocalStack() {
@@ -65,6 +66,7 @@ public final class LocalStack {
         LOG.info("starting PostgreSQL and Kafka (data in {})", data);
         resources.postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), postgresPort);
         String jdbcUrl = resources.postgres.ensureDatabase(HUB_DATABASE, HUB_DATABASE);
+        resources.postgres.ensureLoginRole(HUB_APP_ROLE, HUB_APP_ROLE);
         resources.kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
         KafkaTopics.ensure(resources.kafka.bootstrapServers(), KafkaTopics.productTopics(PARTITIONS));
 
@@ -72,7 +74,8 @@ public final class LocalStack {
         resources.services = ServiceStack.start(new ServiceStack.Settings(
                 jar(repo, "supplier-gateway"), jar(repo, "breach-streams"), jar(repo, "hub-service"),
                 hubPort, gatewayPort, streamsPort,
-                resources.kafka.bootstrapServers(), jdbcUrl, HUB_DATABASE, HUB_DATABASE,
+                resources.kafka.bootstrapServers(), jdbcUrl, HUB_APP_ROLE, HUB_APP_ROLE,
+                new ServiceStack.DatabaseLogin(HUB_DATABASE, HUB_DATABASE),
                 DEV_SUPPLIER + "=" + DEV_SUPPLIER_SECRET, DEV_USERS, jwtSecret(data),
                 data.resolve("streams-state"), data.resolve("logs")));
 

@@ -15,13 +15,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ServiceStack implements AutoCloseable {
 
-    /** Where the services' jars are and how to reach the infrastructure they need. */
+    /**
+     * Where the services' jars are and how to reach the infrastructure they need. When {@code hubOwner}
+     * is given, the hub migrates its schema as that role and runs as {@code jdbcUser}, which then owns
+     * nothing and may only append to the audit trail; otherwise it does both as {@code jdbcUser}.
+     */
     public record Settings(
             Path gatewayJar, Path streamsJar, Path hubJar,
             int hubPort, int gatewayPort, int streamsPort,
-            String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword, DatabaseLogin hubOwner,
             String supplierSecrets, String hubUsers, String jwtSecret,
             Path streamsStateDir, Path logDir) {
+    }
+
+    /** A database role and its password. */
+    public record DatabaseLogin(String user, String password) {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
@@ -42,6 +50,12 @@ public final class ServiceStack implements AutoCloseable {
         hubEnv.put("DATASOURCES_DEFAULT_PASSWORD", s.jdbcPassword());
         hubEnv.put("EM_JWT_SECRET", s.jwtSecret());
         hubEnv.put("EM_HUB_BOOTSTRAP_USERS", s.hubUsers());
+        if (s.hubOwner() != null) {
+            hubEnv.put("HUB_DB_MIGRATION_URL", s.jdbcUrl());
+            hubEnv.put("HUB_DB_MIGRATION_USER", s.hubOwner().user());
+            hubEnv.put("HUB_DB_MIGRATION_PASSWORD", s.hubOwner().password());
+            hubEnv.put("HUB_DB_APP_ROLE", s.jdbcUser());
+        }
 
         Map<String, String> gatewayEnv = new HashMap<>(kafka);
         gatewayEnv.put("EM_SUPPLIER_SECRETS", s.supplierSecrets());
