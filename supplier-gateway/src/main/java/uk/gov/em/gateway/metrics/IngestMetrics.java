@@ -40,7 +40,9 @@ public class IngestMetrics {
 
     private final MeterRegistry registry;
     private final SupplierActivity activity;
+    /** Meters looked up once per tag combination, not built and registered again on every request. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public IngestMetrics(MeterRegistry registry, SupplierActivity activity) {
         this.registry = registry;
@@ -52,11 +54,11 @@ public class IngestMetrics {
     }
 
     public void accepted(String supplier, BreachType type, long count) {
-        Counter.builder(ACCEPTED)
-                .description("Notifications accepted and durably on Kafka")
-                .tag("supplier", supplier)
-                .tag("type", type.code())
-                .register(registry)
+        counters.computeIfAbsent(ACCEPTED + " " + supplier + " " + type.code(), key -> Counter.builder(ACCEPTED)
+                        .description("Notifications accepted and durably on Kafka")
+                        .tag("supplier", supplier)
+                        .tag("type", type.code())
+                        .register(registry))
                 .increment(count);
         activity.accepted(supplier);
     }
@@ -66,11 +68,11 @@ public class IngestMetrics {
     }
 
     public void rejected(String supplier, Reason reason, long count) {
-        Counter.builder(REJECTED)
-                .description("Notifications not accepted, by reason")
-                .tag("supplier", supplier)
-                .tag("reason", reason.tag())
-                .register(registry)
+        counters.computeIfAbsent(REJECTED + " " + supplier + " " + reason.tag(), key -> Counter.builder(REJECTED)
+                        .description("Notifications not accepted, by reason")
+                        .tag("supplier", supplier)
+                        .tag("reason", reason.tag())
+                        .register(registry))
                 .increment(count);
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import uk.gov.em.gateway.ingest.web.IngestProperties;
 import uk.gov.em.gateway.metrics.IngestMetrics;
 
 /**
@@ -19,11 +20,13 @@ import uk.gov.em.gateway.metrics.IngestMetrics;
 @Replaces(ContentLengthExceededHandler.class)
 public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
 
-    private final long limitBytes;
+    private final long serverLimitBytes;
+    private final long singleLimitBytes;
     private final IngestMetrics metrics;
 
-    public BodyTooLargeHandler(HttpServerConfiguration server, IngestMetrics metrics) {
-        this.limitBytes = server.getMaxRequestSize();
+    public BodyTooLargeHandler(HttpServerConfiguration server, IngestProperties ingest, IngestMetrics metrics) {
+        this.serverLimitBytes = server.getMaxRequestSize();
+        this.singleLimitBytes = Math.min(serverLimitBytes, ingest.singleMaxBytes());
         this.metrics = metrics;
     }
 
@@ -31,6 +34,8 @@ public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceed
     @SuppressWarnings("rawtypes") // the signature Micronaut's ExceptionHandler declares
     public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
         metrics.rejected(IngestMetrics.UNKNOWN_SUPPLIER, IngestMetrics.Reason.TOO_LARGE);
-        return Problems.tooLarge(limitBytes);
+        // name the limit of the route the supplier used, not the server-wide one
+        boolean single = request.getPath().endsWith("/api/v1/notifications");
+        return Problems.tooLarge(single ? singleLimitBytes : serverLimitBytes);
     }
 }

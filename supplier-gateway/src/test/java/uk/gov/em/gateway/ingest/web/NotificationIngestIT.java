@@ -230,7 +230,11 @@ class NotificationIngestIT implements TestPropertyProvider {
                 .anySatisfy(line -> assertThat(line).startsWith("em_gateway_notifications_accepted_total{")
                         .contains("supplier=\"ems-test\"").contains("type=\"AC_POWER_LOSS\""))
                 .anySatisfy(line -> assertThat(line).startsWith("em_gateway_notifications_rejected_total{")
-                        .contains("reason=\"unauthenticated\"").contains("supplier=\"unknown\""));
+                        .contains("reason=\"unauthenticated\"").contains("supplier=\"unknown\""))
+                .anySatisfy(line -> assertThat(line).startsWith("em_gateway_request_duration_seconds_bucket{")
+                        .contains("endpoint=\"single\"").contains("status=\"202\""))
+                .anySatisfy(line -> assertThat(line).startsWith("em_gateway_request_duration_seconds_bucket{")
+                        .contains("endpoint=\"single\"").contains("status=\"401\""));
     }
 
     private ConsumerRecord<String, ReceivedNotification> awaitRecord(String notificationId) {
