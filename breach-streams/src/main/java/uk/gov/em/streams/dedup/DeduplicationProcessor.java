@@ -24,12 +24,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Applies {@link DuplicateRule} to notifications keyed by their identity (supplier/notificationId),
- * remembering each first copy in a persistent, changelogged store, and re-keys what it passes on by
- * {@code subjectId}. Same-again copies are dropped here; conflicting copies go on as reports.
+ * Applies {@link DuplicateRule} to notifications keyed by {@code subjectId}, remembering each first copy by its
+ * identity (supplier/notificationId) in a persistent, changelogged store. Same-again copies are dropped here;
+ * conflicting copies go on as reports. It runs in the person's own task, so what it passes on keeps the order
+ * in which the gateway wrote the person's notifications (see docs/adr/0004).
  *
- * <p><b>Retention.</b> A punctuator sweeps the store every {@code purgeInterval} of <em>stream time</em> and
- * forgets identities first seen more than the horizon earlier. Stream time is used, not wall-clock time,
+ * <p><b>Retention.</b> A punctuator runs every {@code purgeInterval} of <em>stream time</em> and forgets
+ * identities first seen more than the horizon earlier. A second store indexes identities by first arrival
+ * (key: zero-padded epoch millis + identity, so its natural order is time order), so a sweep reads only what
+ * expires, never the whole store — a full scan every stream-time hour made replays of a month quadratic. Stream time is used, not wall-clock time,
  * because record time here is the gateway's {@code receivedAt}: on a replay of months of history into a
  * fresh application the store then forgets exactly what it forgot the first time, so every decision (and
  * every conflict report) replays identically; wall-clock time would forget the whole history at once and
@@ -39,18 +42,22 @@ import java.util.function.Consumer;
 public final class DeduplicationProcessor implements Processor<String, ReceivedNotification, String, Deduplicated> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeduplicationProcessor.class);
+    private static final int MILLIS_DIGITS = 15;
 
     private final String storeName;
+    private final String expiryStoreName;
     private final Duration horizon;
     private final Duration purgeInterval;
     private final Consumer<DedupDecision> onDecision;
     private ProcessorContext<String, Deduplicated> context;
     private KeyValueStore<String, SeenNotification> seen;
+    private KeyValueStore<String, String> expiry;
     private Cancellable purge;
 
-    public DeduplicationProcessor(String storeName, Duration horizon, Duration purgeInterval,
+    public DeduplicationProcessor(String storeName, String expiryStoreName, Duration horizon, Duration purgeInterval,
                                   Consumer<DedupDecision> onDecision) {
         this.storeName = storeName;
+        this.expiryStoreName = expiryStoreName;
         this.horizon = horizon;
         this.purgeInterval = purgeInterval;
         this.onDecision = onDecision;
@@ -60,6 +67,7 @@ public final class DeduplicationProcessor implements Processor<String, ReceivedN
     public void init(ProcessorContext<String, Deduplicated> context) {
         this.context = context;
         this.seen = context.getStateStore(storeName);
+        this.expiry = context.getStateStore(expiryStoreName);
         this.purge = context.schedule(purgeInterval, PunctuationType.STREAM_TIME,
                 streamTime -> forgetOlderThanHorizon(Instant.ofEpochMilli(streamTime)));
     }
@@ -68,16 +76,18 @@ public final class DeduplicationProcessor implements Processor<String, ReceivedN
     public void process(Record<String, ReceivedNotification> record) {
         ReceivedNotification copy = record.value();
         String fingerprint = NotificationFingerprint.of(copy.notification());
-        DedupDecision decision = DuplicateRule.decide(Optional.ofNullable(seen.get(record.key())), fingerprint);
+        String identity = copy.identity();
+        DedupDecision decision = DuplicateRule.decide(Optional.ofNullable(seen.get(identity)), fingerprint);
         onDecision.accept(decision);
         switch (decision) {
             case DedupDecision.FirstCopy first -> {
-                seen.put(record.key(), new SeenNotification(first.fingerprint(), copy.receivedAt()));
+                seen.put(identity, new SeenNotification(first.fingerprint(), copy.receivedAt()));
+                expiry.put(expiryKey(copy.receivedAt(), identity), identity);
                 context.forward(record.withKey(copy.subjectId()).withValue(new Deduplicated.Accepted(copy)));
             }
-            case DedupDecision.SameAgain same -> LOG.debug("{}: {}", record.key(), same.reason());
+            case DedupDecision.SameAgain same -> LOG.debug("{}: {}", identity, same.reason());
             case DedupDecision.Conflicting conflict -> {
-                LOG.info("{}: {}", record.key(), conflict.reason());
+                LOG.info("{}: {}", identity, conflict.reason());
                 context.forward(record.withKey(copy.subjectId())
                         .withValue(new Deduplicated.Conflict(DuplicateRule.conflictReport(copy, conflict))));
             }
@@ -85,19 +95,31 @@ public final class DeduplicationProcessor implements Processor<String, ReceivedN
     }
 
     private void forgetOlderThanHorizon(Instant streamTime) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, SeenNotification> all = seen.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, SeenNotification> entry = all.next();
-                if (entry.value.isBeyond(horizon, streamTime)) {
-                    expired.add(entry.key);
+        Instant cutoff = streamTime.minus(horizon);
+        List<KeyValue<String, String>> expired = new ArrayList<>();
+        try (KeyValueIterator<String, String> oldestFirst = expiry.all()) {
+            while (oldestFirst.hasNext()) {
+                KeyValue<String, String> entry = oldestFirst.next();
+                if (!Instant.ofEpochMilli(Long.parseLong(entry.key.substring(0, MILLIS_DIGITS))).isBefore(cutoff)) {
+                    break;
                 }
+                expired.add(entry);
             }
         }
-        expired.forEach(seen::delete);
-        if (!expired.isEmpty()) {
-            LOG.debug("forgot {} notification identities first seen before {}", expired.size(), streamTime.minus(horizon));
+        for (KeyValue<String, String> entry : expired) {
+            SeenNotification first = seen.get(entry.value);
+            if (first != null && first.isBeyond(horizon, streamTime)) {
+                seen.delete(entry.value);
+            }
+            expiry.delete(entry.key);
         }
+        if (!expired.isEmpty()) {
+            LOG.debug("forgot {} notification identities first seen before {}", expired.size(), cutoff);
+        }
+    }
+
+    static String expiryKey(Instant firstSeen, String identity) {
+        return String.format("%0" + MILLIS_DIGITS + "d", firstSeen.toEpochMilli()) + "|" + identity;
     }
 
     @Override

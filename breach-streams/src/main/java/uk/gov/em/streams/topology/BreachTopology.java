@@ -8,7 +8,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -33,36 +32,32 @@ import java.util.Map;
 /**
  * The breach policy as a Kafka Streams topology. It only wires the domain rules together:
  * <pre>
- * em.breach-notifications ─▶ skip-empty-records ─▶ key-by-identity ─▶ [by-identity repartition]
- *   ─▶ deduplicate (dedup-store) ─┬─ accepted ─▶ accepted-notification ─▶ [by-subject repartition]
+ * em.breach-notifications ─▶ skip-empty-records
+ *   ─▶ deduplicate (dedup-store, dedup-expiry-store) ─┬─ accepted ─▶ accepted-notification
  *                                 │     ─▶ decide-person (person-store, wake-store, subject-register)
  *                                 │          ├─ case ─▶ case-event ─▶ em.breach-cases
  *                                 │          └─ quality ─▶ quality-report ─▶ em.data-quality
  *                                 └─ conflict ─▶ conflict-report ─▶ em.data-quality
  * em.subjects ─▶ subjects-source ─▶ update-subject-register ─▶ subject-register (global store)
  * </pre>
- * Notifications are re-partitioned by identity (supplier/notificationId) before de-duplication, so two copies
- * of one notification always meet in the same task even if a conflicting copy names a different person, then
- * by {@code subjectId}, so one task owns all of a person's state. Everything written out is keyed by
- * {@code subjectId}. Record time is the gateway's {@code receivedAt} ({@link ReceivedAtTimestampExtractor}),
+ * There is no re-partition: the notifications topic is keyed by {@code subjectId}, so one task owns all of a
+ * person's notifications, de-duplication entries and state, and sees them in the order the gateway wrote them
+ * (which is what makes a replay exact; docs/adr/0004). Everything written out is keyed by {@code subjectId}. Record time is the gateway's {@code receivedAt} ({@link ReceivedAtTimestampExtractor}),
  * which makes the output of a replay identical to the first run.
  */
 public final class BreachTopology {
 
     public static final String NOTIFICATIONS_SOURCE = "notifications-source";
     public static final String SKIP_EMPTY_RECORDS = "skip-empty-records";
-    public static final String KEY_BY_IDENTITY = "key-by-identity";
-    /** The internal topic is {@code <application.id>-by-identity-repartition}. */
-    public static final String BY_IDENTITY = "by-identity";
     public static final String DEDUPLICATE = "deduplicate";
     /** Identity → first copy's fingerprint and arrival; changelogged as {@code <application.id>-dedup-store-changelog}. */
     public static final String DEDUP_STORE = "dedup-store";
+    /** First arrival + identity → identity: what the de-duplication sweep expires, oldest first; changelogged. */
+    public static final String DEDUP_EXPIRY_STORE = "dedup-expiry-store";
     public static final String DEDUP_SPLIT = "dedup-";
     public static final String ACCEPTED = "accepted";
     public static final String CONFLICT = "conflict";
     public static final String ACCEPTED_NOTIFICATION = "accepted-notification";
-    /** The internal topic is {@code <application.id>-by-subject-repartition}. */
-    public static final String BY_SUBJECT = "by-subject";
     public static final String DECIDE_PERSON = "decide-person";
     /** subjectId → {@link PersonState}; changelogged as {@code <application.id>-person-store-changelog}. */
     public static final String PERSON_STORE = "person-store";
@@ -97,11 +92,13 @@ public final class BreachTopology {
         StreamsBuilder builder = new StreamsBuilder();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(),
-                JsonSerde.of(SeenNotification.class)).withLoggingEnabled(Map.of()));
+                JsonSerde.of(SeenNotification.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_EXPIRY_STORE),
+                Serdes.String(), Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
-                JsonSerde.of(PersonState.class)).withLoggingEnabled(Map.of()));
+                JsonSerde.of(PersonState.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_STORE), Serdes.String(),
-                Serdes.Long()).withLoggingEnabled(Map.of()));
+                Serdes.Long()).withLoggingEnabled(Map.of()).withCachingEnabled());
         StoreBuilder<KeyValueStore<String, Subject>> register = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SUBJECT_REGISTER), Serdes.String(), JsonSerde.of(Subject.class))
                 .withLoggingDisabled();
@@ -112,15 +109,13 @@ public final class BreachTopology {
                         .withName(NOTIFICATIONS_SOURCE))
                 // A null value (a tombstone) carries no notification: there is nothing to decide.
                 .filter((subjectId, received) -> received != null, Named.as(SKIP_EMPTY_RECORDS))
-                .selectKey((subjectId, received) -> received.identity(), Named.as(KEY_BY_IDENTITY))
-                .repartition(Repartitioned.with(Serdes.String(), NOTIFICATION_SERDE).withName(BY_IDENTITY))
-                .process(() -> new DeduplicationProcessor(DEDUP_STORE, policy.deduplication().horizon(),
-                        settings.dedupPurgeInterval(), events::deduplicated), Named.as(DEDUPLICATE), DEDUP_STORE);
+                .process(() -> new DeduplicationProcessor(DEDUP_STORE, DEDUP_EXPIRY_STORE,
+                        policy.deduplication().horizon(), settings.dedupPurgeInterval(), events::deduplicated),
+                        Named.as(DEDUPLICATE), DEDUP_STORE, DEDUP_EXPIRY_STORE);
 
         deduplicated.split(Named.as(DEDUP_SPLIT))
                 .branch((subjectId, d) -> d instanceof Deduplicated.Accepted, Branched.withConsumer(accepted -> accepted
                         .mapValues(d -> ((Deduplicated.Accepted) d).notification(), Named.as(ACCEPTED_NOTIFICATION))
-                        .repartition(Repartitioned.with(Serdes.String(), NOTIFICATION_SERDE).withName(BY_SUBJECT))
                         .process(() -> new PersonProcessor(settings, events, PERSON_STORE, WAKE_STORE, SUBJECT_REGISTER),
                                 Named.as(DECIDE_PERSON), PERSON_STORE, WAKE_STORE)
                         .split(Named.as(PERSON_SPLIT))

@@ -128,6 +128,29 @@ class BreachStreamsIT implements TestPropertyProvider {
                 .contains("kafka_stream_");
     }
 
+    @Test
+    void prometheusCountsAbvsRaisedAndWithdrawnAndDataQualityExceptionsByKind() throws Exception {
+        String subject = "S-ABV-" + run;
+        java.time.Instant start = java.time.Instant.parse("2022-02-01T00:00:00Z");
+        Notifications later = Notifications.a(BreachType.BATTERY_DEPLETED).subject(subject).id("IT-B-" + run)
+                .episode("B-" + run).occurredAt(start.plusSeconds(20 * 3600)).endedAt(start.plusSeconds(32 * 3600))
+                .receivedAt(start.plusSeconds(33 * 3600));
+        Notifications earlier = later.id("IT-A-" + run).episode("A-" + run).occurredAt(start)
+                .endedAt(start.plusSeconds(6 * 3600)).receivedAt(start.plusSeconds(72 * 3600));
+        send(subject, json(later));
+        send(subject, json(earlier));
+        send(subject, json(earlier.endedAt(start.plusSeconds(7 * 3600)).receivedAt(start.plusSeconds(73 * 3600))));
+
+        // raised at 32 h, withdrawn and raised again at 26 h when the earlier period arrives
+        assertThat(awaitRecords(Topics.CASES, subject, JsonSerde.of(CaseEvent.class), 3)).hasSize(3);
+        awaitRecords(Topics.DATA_QUALITY, subject, JsonSerde.of(DataQualityEvent.class), 1);
+
+        String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
+        assertThat(metrics).containsPattern("em_abv_raised_total(\\{[^}]*})? ([2-9]|\\d{2,})\\.")
+                .containsPattern("em_abv_withdrawn_total(\\{[^}]*})? [1-9]")
+                .contains("em_data_quality_exceptions_total{issue=\"CONFLICTING_DUPLICATE\"}");
+    }
+
     private static byte[] json(Notifications n) {
         return JsonSerde.of(ReceivedNotification.class).serialize(Topics.NOTIFICATIONS, n.received());
     }

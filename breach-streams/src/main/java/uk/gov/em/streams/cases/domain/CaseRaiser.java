@@ -18,6 +18,7 @@ import uk.gov.em.streams.routing.domain.RouteDecision;
 import uk.gov.em.streams.routing.domain.RouteRule;
 import uk.gov.em.streams.subjects.domain.SubjectFacts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -97,7 +98,7 @@ public final class CaseRaiser {
         TriggerRoute row = policy.routeOf(BreachCase.TRIGGER_OUT_OF_CONTACT_7_DAYS);
         CaseEvidence evidence = new CaseEvidence(episode.notificationIds(), List.of(new CaseEvidence.Period(
                 episode.episodeId(), episode.start(), reachedAt,
-                java.time.Duration.between(episode.start(), reachedAt).toSeconds())), 0, List.of());
+                Duration.between(episode.start(), reachedAt).toSeconds())), 0, List.of());
         String what = episode.type().code() + " episode " + episode.episodeId() + " began " + episode.start()
                 + " and reached " + policy.battery().outOfContactLimit().toHours() + " h without an end at " + reachedAt
                 + "; ";

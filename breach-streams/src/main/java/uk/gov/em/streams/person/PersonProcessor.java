@@ -1,0 +1,148 @@
+package uk.gov.em.streams.person;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.CaseEvent;
+import uk.gov.em.contracts.CaseWithdrawal;
+import uk.gov.em.contracts.DataQualityEvent;
+import uk.gov.em.contracts.ReceivedNotification;
+import uk.gov.em.contracts.Subject;
+import uk.gov.em.streams.person.domain.PersonOutcome;
+import uk.gov.em.streams.person.domain.PersonPolicy;
+import uk.gov.em.streams.person.domain.PersonState;
+import uk.gov.em.streams.policy.PolicySettings;
+import uk.gov.em.streams.subjects.domain.SubjectFacts;
+import uk.gov.em.streams.topology.TopologyEvents;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies {@link PersonPolicy} to accepted notifications keyed by {@code subjectId}, with one state entry per
+ * person (changelogged), the subject register (a global store) for harm level and the vulnerable flag, and a
+ * wake-up store naming who needs a look without new input, and when (an ABV inside an open episode, 168 h).
+ *
+ * <p><b>The clock.</b> Every {@code clockInterval} of wall-clock time the wake-up store is scanned and every
+ * person due is decided "as of" now. To keep replays exact, "now" is the wall clock only when the task has
+ * been quiet for {@code quietPeriod} (it is caught up with its input); while records are flowing, it is the
+ * task's stream time (the latest {@code receivedAt}), so a replay catching up on months of input never
+ * decides anything on knowledge the live run did not have at that moment.
+ */
+public final class PersonProcessor implements Processor<String, ReceivedNotification, String, PersonOutput> {
+
+    private final PolicySettings settings;
+    private final PersonPolicy policy;
+    private final TopologyEvents events;
+    private final String personStoreName;
+    private final String wakeStoreName;
+    private final String subjectStoreName;
+    private ProcessorContext<String, PersonOutput> context;
+    private KeyValueStore<String, PersonState> people;
+    private KeyValueStore<String, Long> wakeUps;
+    private KeyValueStore<String, Subject> register;
+    private Cancellable clock;
+    private long lastInputWallClock;
+
+    public PersonProcessor(PolicySettings settings, TopologyEvents events, String personStoreName, String wakeStoreName,
+                           String subjectStoreName) {
+        this.settings = settings;
+        this.policy = new PersonPolicy(settings.policy());
+        this.events = events;
+        this.personStoreName = personStoreName;
+        this.wakeStoreName = wakeStoreName;
+        this.subjectStoreName = subjectStoreName;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, PersonOutput> context) {
+        this.context = context;
+        this.people = context.getStateStore(personStoreName);
+        this.wakeUps = context.getStateStore(wakeStoreName);
+        this.register = context.getStateStore(subjectStoreName);
+        this.lastInputWallClock = context.currentSystemTimeMs();
+        this.clock = context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClock);
+    }
+
+    @Override
+    public void process(Record<String, ReceivedNotification> record) {
+        lastInputWallClock = context.currentSystemTimeMs();
+        String subjectId = record.key();
+        PersonState state = people.get(subjectId);
+        PersonOutcome outcome = policy.onNotification(subjectId, state == null ? PersonState.EMPTY : state,
+                record.value(), subject(subjectId));
+        publish(subjectId, outcome);
+    }
+
+    private void onClock(long wallClock) {
+        long streamTime = context.currentStreamTimeMs();
+        boolean quiet = wallClock - lastInputWallClock >= settings.quietPeriod().toMillis();
+        long now = quiet ? wallClock : Math.min(wallClock, streamTime);
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = wakeUps.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> entry = all.next();
+                if (entry.value <= now) {
+                    due.add(entry.key);
+                }
+            }
+        }
+        for (String subjectId : due) {
+            PersonState state = people.get(subjectId);
+            if (state == null) {
+                wakeUps.delete(subjectId);
+                continue;
+            }
+            publish(subjectId, policy.onClock(subjectId, state, Instant.ofEpochMilli(now), subject(subjectId)));
+        }
+    }
+
+    private void publish(String subjectId, PersonOutcome outcome) {
+        people.put(subjectId, outcome.state());
+        // Most people have nothing pending: read before writing so they cost no changelog record here.
+        Long wake = outcome.wakeAt().map(Instant::toEpochMilli).orElse(null);
+        if (!Objects.equals(wake, wakeUps.get(subjectId))) {
+            if (wake == null) {
+                wakeUps.delete(subjectId);
+            } else {
+                wakeUps.put(subjectId, wake);
+            }
+        }
+        for (CaseEvent event : outcome.cases()) {
+            long time = switch (event) {
+                case BreachCase raised -> {
+                    events.caseRaised(raised);
+                    yield raised.raisedAt().toEpochMilli();
+                }
+                case CaseWithdrawal withdrawn -> {
+                    events.caseWithdrawn(withdrawn, outcome.withdrawnAbvs().contains(withdrawn.caseId()));
+                    yield withdrawn.withdrawnAt().toEpochMilli();
+                }
+            };
+            context.forward(new Record<>(subjectId, new PersonOutput.Case(event), time));
+        }
+        for (DataQualityEvent report : outcome.dataQuality()) {
+            events.dataQuality(report.issue());
+            context.forward(new Record<>(subjectId, new PersonOutput.Quality(report), report.detectedAt().toEpochMilli()));
+        }
+    }
+
+    private SubjectFacts subject(String subjectId) {
+        return SubjectFacts.of(register.get(subjectId));
+    }
+
+    @Override
+    public void close() {
+        if (clock != null) {
+            clock.cancel();
+        }
+    }
+}

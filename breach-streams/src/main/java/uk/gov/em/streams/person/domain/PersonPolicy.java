@@ -1,0 +1,267 @@
+package uk.gov.em.streams.person.domain;
+
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.CaseEvent;
+import uk.gov.em.contracts.CaseWithdrawal;
+import uk.gov.em.contracts.DataQualityEvent;
+import uk.gov.em.contracts.Notification;
+import uk.gov.em.contracts.ReceivedNotification;
+import uk.gov.em.streams.battery.domain.Abv;
+import uk.gov.em.streams.battery.domain.AbvCalculator;
+import uk.gov.em.streams.battery.domain.BatteryPeriod;
+import uk.gov.em.streams.cases.domain.CaseIds;
+import uk.gov.em.streams.cases.domain.CaseRaiser;
+import uk.gov.em.streams.episodes.domain.Episode;
+import uk.gov.em.streams.episodes.domain.OutOfContactRule;
+import uk.gov.em.streams.ladder.domain.QualifyingBreach;
+import uk.gov.em.streams.person.domain.PersonState.AbvInForce;
+import uk.gov.em.streams.policy.domain.BatteryPolicy;
+import uk.gov.em.streams.policy.domain.Policy;
+import uk.gov.em.streams.subjects.domain.SubjectFacts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The per-person policy (breach-policy.md §2–§4, §6): episodes, accumulated battery violations under late
+ * and out-of-order data, out of contact for 7 days and the ladder history, as pure functions from a
+ * person's state and one input (an accepted notification, or the clock) to the new state and what to publish.
+ *
+ * <p><b>ABVs in force.</b> After every change the ABVs are recomputed from the merged battery periods by
+ * {@link AbvCalculator} and compared with those in force: an ABV no longer produced is withdrawn (naming
+ * its replacement when the correction moved it), a new one is raised. So the ABVs in force are always those
+ * arrival in {@code occurredAt} order would have produced. An ABV whose T is still ahead (inside an open
+ * episode) waits for the clock.
+ *
+ * <p><b>Lateness.</b> A battery notification that would change coverage earlier than the lateness horizon
+ * (30 days before the person's newest event time) is not applied: it is reported as {@code TOO_LATE}. So
+ * nothing older than the horizon can change, and ABVs older than it are frozen: their T becomes the
+ * consumption point the next calculation starts from, and episodes ending before the horizon minus the ABV
+ * window are dropped. That keeps state bounded.
+ *
+ * <p><b>Knowledge time.</b> Every decision is made "as of" an instant taken from the input: a notification's
+ * {@code receivedAt} or the clock of a wake-up. Before a notification is applied, whatever was already due by
+ * its arrival is decided on what was known before it, just as the wall-clock would have done live. That
+ * makes a replay of the same input produce the same cases.
+ */
+public final class PersonPolicy {
+
+    private final Policy policy;
+    private final BatteryPolicy battery;
+    private final AbvCalculator calculator;
+
+    public PersonPolicy(Policy policy) {
+        this.policy = policy;
+        this.battery = policy.battery();
+        this.calculator = new AbvCalculator(battery.accumulationThreshold(), battery.accumulationWindow());
+    }
+
+    /** One accepted (de-duplicated) notification of this person. */
+    public PersonOutcome onNotification(String subjectId, PersonState state, ReceivedNotification received,
+                                        SubjectFacts subject) {
+        Work work = new Work(subjectId, state, subject);
+        Instant asOf = later(state.decidedUntil(), received.receivedAt());
+        work.decide(asOf);
+        work.apply(received);
+        work.decide(asOf);
+        return work.outcome();
+    }
+
+    /** The clock reached {@code now} with no new input: raise what became due. */
+    public PersonOutcome onClock(String subjectId, PersonState state, Instant now, SubjectFacts subject) {
+        Work work = new Work(subjectId, state, subject);
+        work.decide(later(state.decidedUntil(), now));
+        return work.outcome();
+    }
+
+    /** The ABVs the current state stands on, as the calculator finds them up to {@code until} (for tests and tools). */
+    public AbvCalculator.Result abvs(PersonState state, Instant until) {
+        return new Work("", state, SubjectFacts.UNKNOWN).calculate(until);
+    }
+
+    /** One step's working copy of the person's state and what it decided. */
+    private final class Work {
+        private final String subjectId;
+        private final SubjectFacts subject;
+        private Instant newest;
+        private Instant decidedUntil;
+        private Instant frozen;
+        private final List<Episode> episodes;
+        private final List<AbvInForce> abvs;
+        private final List<QualifyingBreach> ladder;
+        private final List<CaseEvent> cases = new ArrayList<>();
+        private final List<DataQualityEvent> dataQuality = new ArrayList<>();
+        private Instant wakeAt;
+        private final Set<String> withdrawnAbvs = new HashSet<>();
+
+        Work(String subjectId, PersonState state, SubjectFacts subject) {
+            this.subjectId = subjectId;
+            this.subject = subject;
+            this.newest = state.newestEventTime();
+            this.decidedUntil = state.decidedUntil();
+            this.frozen = state.frozenConsumedUntil();
+            this.episodes = new ArrayList<>(state.episodes());
+            this.abvs = new ArrayList<>(state.abvs());
+            this.ladder = new ArrayList<>(state.ladder());
+        }
+
+        void apply(ReceivedNotification received) {
+            Notification n = received.notification();
+            Instant eventTime = n.endedAt() != null && n.endedAt().isAfter(n.occurredAt()) ? n.endedAt() : n.occurredAt();
+            Instant newestWithThis = later(newest, eventTime);
+            if (!n.type().isEpisode()) {
+                newest = newestWithThis;
+                CaseRaiser.forNotification(received, policy, ladder, subject).ifPresent(raised -> {
+                    cases.add(raised.breachCase());
+                    raised.qualifying().ifPresent(ladder::add);
+                });
+                return;
+            }
+            Optional<Episode> before = episodes.stream().filter(e -> e.isDescribedBy(n)).findFirst();
+            Episode after = before.map(e -> e.with(n, received.receivedAt())).orElseGet(() -> Episode.of(n, received.receivedAt()));
+            Instant horizon = newestWithThis.minus(battery.latenessHorizon());
+            Optional<Instant> changed = after.changedSince(before);
+            if (n.type() == BreachType.BATTERY_DEPLETED && changed.isPresent() && changed.get().isBefore(horizon)) {
+                dataQuality.add(tooLate(received, changed.get(), newestWithThis));
+                return;
+            }
+            newest = newestWithThis;
+            before.ifPresent(episodes::remove);
+            episodes.add(after);
+            episodes.sort(Comparator.comparing(Episode::type).thenComparing(Episode::episodeId));
+        }
+
+        void decide(Instant asOf) {
+            if (newest != null) {
+                freezeAndForget();
+                decideAbvs(asOf);
+                decideSevenDays(asOf);
+            }
+            decidedUntil = later(decidedUntil, asOf);
+        }
+
+        /** ABVs older than the horizon can no longer change; what only they needed can go. */
+        private void freezeAndForget() {
+            Instant horizon = horizon();
+            for (AbvInForce abv : List.copyOf(abvs)) {
+                if (abv.at().isBefore(horizon)) {
+                    frozen = later(frozen, abv.at());
+                    abvs.remove(abv);
+                }
+            }
+            Instant needed = horizon.minus(battery.accumulationWindow());
+            episodes.removeIf(e -> !e.isOpen() && e.end().isBefore(needed));
+            Instant ladderFrom = newest.minus(policy.ladder().window()).minus(battery.latenessHorizon());
+            ladder.removeIf(b -> b.at().isBefore(ladderFrom));
+        }
+
+        AbvCalculator.Result calculate(Instant until) {
+            if (newest == null) {
+                return new AbvCalculator.Result(List.of(), Optional.empty());
+            }
+            Instant start = later(frozen, horizon().minus(battery.accumulationWindow()));
+            List<BatteryPeriod> periods = episodes.stream().filter(e -> e.type() == BreachType.BATTERY_DEPLETED)
+                    .map(e -> new BatteryPeriod(e.episodeId(), e.start(), e.end())).toList();
+            return calculator.calculate(periods, start, until);
+        }
+
+        private void decideAbvs(Instant asOf) {
+            AbvCalculator.Result result = calculate(asOf);
+            Set<Instant> due = new HashSet<>();
+            result.due().forEach(a -> due.add(a.at()));
+            Set<Instant> inForce = new HashSet<>();
+            abvs.forEach(a -> inForce.add(a.at()));
+            List<Abv> raised = result.due().stream().filter(a -> !inForce.contains(a.at())).toList();
+            List<AbvInForce> withdrawn = abvs.stream().filter(a -> !due.contains(a.at())).toList();
+            for (int i = 0; i < withdrawn.size(); i++) {
+                AbvInForce old = withdrawn.get(i);
+                Optional<Abv> replacement = i < raised.size() ? Optional.of(raised.get(i)) : Optional.empty();
+                abvs.remove(old);
+                withdrawnAbvs.add(old.caseId());
+                ladder.removeIf(b -> b.caseId().equals(old.caseId()));
+                cases.add(new CaseWithdrawal(old.caseId(), subjectId, replacement
+                        .map(r -> "Late or corrected battery data moved this accumulated battery violation from "
+                                + old.at() + " to " + r.at() + ".")
+                        .orElse("Late or corrected battery data removed this accumulated battery violation at "
+                                + old.at() + ": with the battery periods now known, "
+                                + battery.accumulationThreshold().toHours() + " h did not accumulate by then."),
+                        replacement.map(r -> caseIdOf(r)).orElse(null), policy.version(), asOf));
+            }
+            for (Abv abv : raised) {
+                List<Episode> behind = episodes.stream()
+                        .filter(e -> e.type() == BreachType.BATTERY_DEPLETED)
+                        .filter(e -> abv.contributing().stream().anyMatch(c -> c.episodeIds().contains(e.episodeId())))
+                        .toList();
+                Instant raisedAt = behind.stream().map(Episode::lastReceivedAt).reduce(abv.at(), PersonPolicy::later);
+                CaseRaiser.Raised r = CaseRaiser.abv(subjectId, abv,
+                        behind.stream().flatMap(e -> e.notificationIds().stream()).toList(), raisedAt, policy, ladder,
+                        subject);
+                cases.add(r.breachCase());
+                r.qualifying().ifPresent(ladder::add);
+                abvs.add(new AbvInForce(abv.at(), r.breachCase().caseId()));
+            }
+            abvs.sort(Comparator.comparing(AbvInForce::at));
+            result.pending().ifPresent(p -> wake(p.at()));
+        }
+
+        private String caseIdOf(Abv abv) {
+            return CaseIds.forAbv(subjectId, abv.at());
+        }
+
+        private void decideSevenDays(Instant asOf) {
+            for (int i = 0; i < episodes.size(); i++) {
+                Episode episode = episodes.get(i);
+                switch (OutOfContactRule.decide(episode, battery.outOfContactLimit(), asOf)) {
+                    case OutOfContactRule.Wait wait -> wait.wakeAt().ifPresent(this::wake);
+                    case OutOfContactRule.Raise raise -> {
+                        BreachCase raised = CaseRaiser.outOfContact(subjectId, episode, raise.reachedAt(),
+                                later(raise.reachedAt(), episode.lastReceivedAt()), policy, subject);
+                        cases.add(raised);
+                        episodes.set(i, episode.withSevenDayCase(raised.caseId()));
+                    }
+                    case OutOfContactRule.Withdraw withdraw -> {
+                        cases.add(new CaseWithdrawal(withdraw.caseId(), subjectId,
+                                "Late data: " + withdraw.reason() + ".", null, policy.version(), asOf));
+                        episodes.set(i, episode.withSevenDayCase(null));
+                    }
+                }
+            }
+        }
+
+        private Instant horizon() {
+            return newest.minus(battery.latenessHorizon());
+        }
+
+        private void wake(Instant at) {
+            wakeAt = wakeAt == null || at.isBefore(wakeAt) ? at : wakeAt;
+        }
+
+        private DataQualityEvent tooLate(ReceivedNotification received, Instant changed, Instant newestSeen) {
+            Notification n = received.notification();
+            return new DataQualityEvent(DataQualityEvent.Issue.TOO_LATE, received.supplier(), n.notificationId(),
+                    subjectId, n.type().code() + " " + n.notificationId() + " (episode " + n.effectiveEpisodeId()
+                    + ") would change battery time from " + changed + ", more than "
+                    + battery.latenessHorizon().toDays() + " days before the newest event seen for " + subjectId
+                    + " (" + newestSeen + "): it is recorded but not applied to accumulated battery violations.",
+                    n.occurredAt(), received.receivedAt());
+        }
+
+        PersonOutcome outcome() {
+            return new PersonOutcome(new PersonState(newest, decidedUntil, frozen, episodes, abvs, ladder), cases,
+                    dataQuality, Optional.ofNullable(wakeAt), withdrawnAbvs);
+        }
+    }
+
+    static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}
