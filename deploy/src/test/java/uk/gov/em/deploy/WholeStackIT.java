@@ -10,6 +10,7 @@ import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.SupplierSignature;
 import uk.gov.em.contracts.json.Json;
 import uk.gov.em.deploy.local.ServiceStack;
+import uk.gov.em.deploy.simulator.PublishedBreachTable;
 import uk.gov.em.infra.FreePorts;
 import uk.gov.em.testing.KafkaHarness;
 import uk.gov.em.testing.PostgresHarness;
@@ -23,22 +24,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walking skeleton end to end, on a real broker and a real PostgreSQL, with each service running from
- * its packaged jar as its own JVM: a supplier posts, a caseworker finds the case in a queue.
+ * The whole product end to end, on a real broker and a real PostgreSQL, with each service running from
+ * its packaged jar as its own JVM, exactly as the local stack runs them: a supplier posts, a caseworker
+ * finds the case in a queue, a manager's MI reproduces what was posted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WalkingSkeletonIT {
+class WholeStackIT {
 
-    private static final String SUPPLIER = "ems-it";
+    /** The development supplier: its rate limit allows a back-fill of 10,000 notifications in batches. */
+    private static final String SUPPLIER = "ems-dev";
     private static final String SECRET = "it-secret-" + UUID.randomUUID();
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
@@ -56,7 +62,7 @@ class WalkingSkeletonIT {
                 FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                 KafkaHarness.bootstrapServers(), db.jdbcUrl(), db.username(), db.password(), null,
                 SUPPLIER + "=" + SECRET,
-                "casey:casey-password:CASEWORKER",
+                "casey:casey-password:CASEWORKER;olive:olive-password:OPS",
                 "skeleton-jwt-secret-" + UUID.randomUUID(),
                 work.resolve("streams-state"), work.resolve("logs")));
     }
@@ -110,6 +116,34 @@ class WalkingSkeletonIT {
         assertThat(http.send(anonymous, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void miReproducesThePublishedTableCellForCellAfterItsBreachesArePostedThroughTheGateway() throws Exception {
+        PublishedBreachTable published = PublishedBreachTable.shipped();
+        List<Notification> all = PublishedTableNotifications.of(published, UUID.randomUUID().toString().substring(0, 8));
+        assertThat(all).hasSize(7131);
+        for (int from = 0; from < all.size(); from += 1000) {
+            HttpResponse<String> response = postSignedBatch(all.subList(from, Math.min(all.size(), from + 1000)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(response.body()).path("rejected")).isEmpty();
+        }
+
+        String token = login("olive", "olive-password");
+        String range = "/api/v1/mi/breaches-by-type?from=2021-09&to=2022-02";
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
+                assertThat(foldIntoPublishedRows(getJson(range, token))).isEqualTo(published.counts()));
+    }
+
+    /** The hub answers by catalogue code; the published table folds every code but five into OTHER. */
+    private static Map<String, Map<YearMonth, Integer>> foldIntoPublishedRows(JsonNode mi) {
+        Map<String, Map<YearMonth, Integer>> rows = new TreeMap<>();
+        for (JsonNode row : mi.path("rows")) {
+            String category = BreachType.fromCode(row.path("type").asText()).orElseThrow().miCategory();
+            rows.computeIfAbsent(category, c -> new TreeMap<>())
+                    .merge(YearMonth.parse(row.path("month").asText()), row.path("count").asInt(), Integer::sum);
+        }
+        return rows;
+    }
+
     private static Notification notification(String subject, BreachType type) {
         String id = "IT-" + UUID.randomUUID();
         return new Notification(id, subject, "GPS-1", type, Instant.now().minus(10, ChronoUnit.MINUTES)
@@ -120,6 +154,18 @@ class WalkingSkeletonIT {
         byte[] body = Json.toBytes(n);
         long now = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications"))
+                .header("Content-Type", "application/json")
+                .header(SupplierSignature.HEADER_SUPPLIER, SUPPLIER)
+                .header(SupplierSignature.HEADER_TIMESTAMP, Long.toString(now))
+                .header(SupplierSignature.HEADER_SIGNATURE, SupplierSignature.sign(SECRET, now, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postSignedBatch(List<Notification> batch) throws IOException, InterruptedException {
+        byte[] body = Json.toBytes(batch);
+        long now = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications/batch"))
                 .header("Content-Type", "application/json")
                 .header(SupplierSignature.HEADER_SUPPLIER, SUPPLIER)
                 .header(SupplierSignature.HEADER_TIMESTAMP, Long.toString(now))
