@@ -54,12 +54,7 @@ public class IngestMetrics {
     }
 
     public void accepted(String supplier, BreachType type, long count) {
-        counters.computeIfAbsent(ACCEPTED + " " + supplier + " " + type.code(), key -> Counter.builder(ACCEPTED)
-                        .description("Notifications accepted and durably on Kafka")
-                        .tag("supplier", supplier)
-                        .tag("type", type.code())
-                        .register(registry))
-                .increment(count);
+        count(ACCEPTED, "Notifications accepted and durably on Kafka", supplier, "type", type.code(), count);
         activity.accepted(supplier);
     }
 
@@ -68,10 +63,15 @@ public class IngestMetrics {
     }
 
     public void rejected(String supplier, Reason reason, long count) {
-        counters.computeIfAbsent(REJECTED + " " + supplier + " " + reason.tag(), key -> Counter.builder(REJECTED)
-                        .description("Notifications not accepted, by reason")
+        count(REJECTED, "Notifications not accepted, by reason", supplier, "reason", reason.tag(), count);
+    }
+
+    /** Adds {@code count} to the counter {@code name} of this supplier and one further tag. */
+    private void count(String name, String description, String supplier, String tag, String value, long count) {
+        counters.computeIfAbsent(name + " " + supplier + " " + value, key -> Counter.builder(name)
+                        .description(description)
                         .tag("supplier", supplier)
-                        .tag("reason", reason.tag())
+                        .tag(tag, value)
                         .register(registry))
                 .increment(count);
     }

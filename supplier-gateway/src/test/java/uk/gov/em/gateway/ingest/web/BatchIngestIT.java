@@ -1,21 +1,13 @@
 package uk.gov.em.gateway.ingest.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.gateway.GatewayClient;
-import uk.gov.em.gateway.NotificationsTopic;
-import uk.gov.em.testing.KafkaHarness;
+import uk.gov.em.gateway.GatewayOnRealKafka;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,37 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.em.gateway.ingest.domain.NotificationJson.minimal;
 
 /** Batches and CSV daily reports through real HTTP onto the real broker: partial acceptance, limits, metrics. */
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchIngestIT implements TestPropertyProvider {
+class BatchIngestIT extends GatewayOnRealKafka {
 
     private static final String BATCH = "/api/v1/notifications/batch";
     private static final String SUPPLIER = "ems-test";
     private static final String SECRET = "it-secret";
 
-    @Inject
-    EmbeddedServer server;
-
-    private GatewayClient gateway;
-    private NotificationsTopic topic;
-
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> gatewayProperties() {
         // no rate-limit settings: the defaults of application.yml, including the development supplier's
         return Map.of(
-                "kafka.bootstrap.servers", KafkaHarness.bootstrapServers(),
                 "gateway.auth.secrets", SUPPLIER + "=" + SECRET + ",ems-dev=dev-secret-change-me,quiet-supplier=q");
-    }
-
-    @BeforeAll
-    void readTheNotificationsTopicFromItsEnd() {
-        gateway = new GatewayClient(server.getURL());
-        topic = new NotificationsTopic(KafkaHarness.bootstrapServers());
-    }
-
-    @AfterAll
-    void close() {
-        topic.close();
     }
 
     @Test

@@ -1,15 +1,8 @@
 package uk.gov.em.gateway.ingest.web;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import uk.gov.em.gateway.GatewayClient;
-import uk.gov.em.gateway.NotificationsTopic;
+import uk.gov.em.gateway.GatewayOnRealKafka;
 import uk.gov.em.testing.KafkaHarness;
 
 import java.net.http.HttpResponse;
@@ -35,41 +28,21 @@ import static uk.gov.em.gateway.ingest.domain.NotificationJson.minimal;
  * de-duplicates by supplier and notificationId) rather than "is written once". The retry below is therefore
  * sent once the producer is known to be healthy again, not in a loop that could itself time out mid-write.
  */
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KafkaUnavailableIT implements TestPropertyProvider {
+class KafkaUnavailableIT extends GatewayOnRealKafka {
 
     private static final String SINGLE = "/api/v1/notifications";
     private static final String BATCH = "/api/v1/notifications/batch";
     private static final String SUPPLIER = "ems-test";
     private static final String SECRET = "it-secret";
 
-    @Inject
-    EmbeddedServer server;
-
-    private GatewayClient gateway;
-    private NotificationsTopic topic;
-
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> gatewayProperties() {
         return Map.of(
-                "kafka.bootstrap.servers", KafkaHarness.bootstrapServers(),
                 "gateway.auth.secrets", SUPPLIER + "=" + SECRET,
                 "gateway.kafka.max-block-ms", "1000",
                 "gateway.kafka.delivery-timeout-ms", "2000",
                 "gateway.kafka.retry-after-seconds", "7",
                 "gateway.kafka.health-timeout-ms", "1000");
-    }
-
-    @BeforeAll
-    void connect() {
-        gateway = new GatewayClient(server.getURL());
-        topic = new NotificationsTopic(KafkaHarness.bootstrapServers());
-    }
-
-    @AfterAll
-    void close() {
-        topic.close();
     }
 
     @Test

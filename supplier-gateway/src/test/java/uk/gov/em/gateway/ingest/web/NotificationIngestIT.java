@@ -1,23 +1,16 @@
 package uk.gov.em.gateway.ingest.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.SupplierSignature;
 import uk.gov.em.gateway.GatewayClient;
+import uk.gov.em.gateway.GatewayOnRealKafka;
 import uk.gov.em.gateway.NotificationsTopic;
 import uk.gov.em.gateway.ingest.domain.NotificationJson;
-import uk.gov.em.testing.KafkaHarness;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,38 +22,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.em.gateway.ProblemAssertions.assertProblem;
+import static uk.gov.em.gateway.ProblemAssertions.fields;
 
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationIngestIT implements TestPropertyProvider {
+class NotificationIngestIT extends GatewayOnRealKafka {
 
     private static final String PATH = "/api/v1/notifications";
     private static final String SUPPLIER = "ems-test";
     private static final String SECRET = "it-secret";
-    private static final String PROBLEM_JSON = "application/problem+json";
-
-    @Inject
-    EmbeddedServer server;
-
-    private GatewayClient gateway;
-    private NotificationsTopic topic;
 
     @Override
-    public Map<String, String> getProperties() {
+    protected Map<String, String> gatewayProperties() {
         return Map.of(
-                "kafka.bootstrap.servers", KafkaHarness.bootstrapServers(),
                 "gateway.auth.secrets", SUPPLIER + "=retired-secret|" + SECRET + ",other-supplier=other-secret");
-    }
-
-    @BeforeAll
-    void readTheNotificationsTopicFromItsEnd() {
-        gateway = new GatewayClient(server.getURL());
-        topic = new NotificationsTopic(KafkaHarness.bootstrapServers());
-    }
-
-    @AfterAll
-    void closeConsumer() {
-        topic.close();
     }
 
     @Test
@@ -239,24 +213,6 @@ class NotificationIngestIT implements TestPropertyProvider {
 
     private ConsumerRecord<String, ReceivedNotification> awaitRecord(String notificationId) {
         return topic.awaitRecord(notificationId);
-    }
-
-    private static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = GatewayClient.json(response);
-        assertThat(problem.get("type").asText()).isEqualTo("https://em.example/problems/" + slug);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        return problem;
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        List<String> fields = new ArrayList<>();
-        problem.get("problems").forEach(p -> fields.add(p.get("field").asText()));
-        return fields;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
