@@ -8,6 +8,7 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.hub.testing.ANotification;
 import uk.gov.em.hub.testing.HubIntegrationTest;
+import uk.gov.em.hub.testing.PublishedBreachTable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +37,7 @@ import static org.awaitility.Awaitility.await;
 @MicronautTest(transactional = false)
 class BreachesByTypeIT extends HubIntegrationTest {
 
-    private static final String CSV = "/breaches-by-type-2021-09_2022-02.csv";
-    private static final int PUBLISHED_TOTAL = 7_131;
+    private static final int PUBLISHED_TOTAL = PublishedBreachTable.TOTAL;
     private static final List<BreachType> OTHER_TYPES = Arrays.stream(BreachType.values())
             .filter(t -> t.miCategory().equals(BreachType.MI_OTHER)).toList();
 
@@ -50,28 +50,9 @@ class BreachesByTypeIT extends HubIntegrationTest {
 
     @BeforeAll
     void postTheGeneratedNotifications() {
-        published = readPublished();
-        List<ReceivedNotification> notifications = new ArrayList<>();
-        int other = 0;
-        for (Map.Entry<String, Map<String, Long>> row : published.cells().entrySet()) {
-            if (row.getKey().equals("TOTAL")) {
-                continue;
-            }
-            for (String month : published.months()) {
-                long n = row.getValue().get(month);
-                Instant start = YearMonth.parse(month).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                Instant end = YearMonth.parse(month).plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                long span = Duration.between(start, end).toSeconds() - 1;
-                for (long i = 0; i < n; i++) {
-                    // the first of a cell at the month's first second, the last at its last second
-                    Instant at = start.plusSeconds(n == 1 ? 0 : span * i / (n - 1));
-                    BreachType type = row.getKey().equals(BreachType.MI_OTHER)
-                            ? OTHER_TYPES.get(other++ % OTHER_TYPES.size()) : BreachType.valueOf(row.getKey());
-                    notifications.add(ANotification.aNotification().supplier(supplier).type(type).occurredAt(at)
-                            .reportedAfter(Duration.ofSeconds(1 + i % 600)).build());
-                }
-            }
-        }
+        PublishedBreachTable table = PublishedBreachTable.read();
+        published = new Table(table.months(), table.cells());
+        List<ReceivedNotification> notifications = table.notifications(supplier);
         assertThat(notifications).hasSize(PUBLISHED_TOTAL);
         List<ReceivedNotification> outside = List.of(
                 ANotification.aNotification().supplier(supplier).occurredAt(Instant.parse("2021-08-31T23:59:59Z")).build(),
@@ -128,26 +109,5 @@ class BreachesByTypeIT extends HubIntegrationTest {
         assertThat(august.get(0).get("count").asLong()).isEqualTo(1);
         assertThat(get("/api/v1/mi/breaches-by-type?from=2022-02&to=2021-09", tokenFor(OPS)).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/mi/breaches-by-type?from=2021-9", tokenFor(OPS)).statusCode()).isEqualTo(400);
-    }
-
-    private static Table readPublished() {
-        try (InputStream in = BreachesByTypeIT.class.getResourceAsStream(CSV)) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
-            String[] header = lines.getFirst().split(",");
-            List<String> months = Arrays.asList(header).subList(1, header.length - 1);
-            Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                Map<String, Long> byMonth = new TreeMap<>();
-                for (int i = 1; i < f.length; i++) {
-                    byMonth.put(header[i], Long.parseLong(f[i]));
-                }
-                cells.put(f[0], byMonth);
-            }
-            return new Table(months, cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,171 @@
+package uk.gov.em.hub.pages.cases;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.cases.domain.CaseAction;
+import uk.gov.em.hub.cases.domain.CaseLifecycle;
+import uk.gov.em.hub.cases.web.CaseController;
+import uk.gov.em.hub.cases.web.CaseDetailResponse;
+import uk.gov.em.hub.cases.web.CaseWorkController;
+import uk.gov.em.hub.common.domain.Rejection;
+import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.CsrfTokens;
+import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.timeline.domain.TimelineEntry;
+import uk.gov.em.hub.timeline.web.TimelineController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One case for the caseworker working it: why it is here, the evidence (with the 7-day battery window
+ * drawn for an ABV), the legal clock, the actions the caller may take now (the lifecycle's allowed
+ * actions that their role may take, and only while they hold the case), notes and the audit trail.
+ */
+@Controller("/cases/{caseId}")
+@Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CasePage {
+
+    private static final java.time.format.DateTimeFormatter LAST_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+    private final CaseController cases;
+    private final CaseWorkController work;
+    private final TimelineController timeline;
+    private final CsrfTokens csrf;
+    private final Clock clock;
+
+    public CasePage(CaseController cases, CaseWorkController work, TimelineController timeline, CsrfTokens csrf,
+                    Clock clock) {
+        this.cases = cases;
+        this.work = work;
+        this.timeline = timeline;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    /** An action the caller may take now, with the words on its radio button. */
+    public record ActionChoice(String value, String label, String hint) {
+    }
+
+    /** An entry of the audit trail or a notification, as the page lists it. */
+    public record Line(String when, String who, String what, String detail) {
+    }
+
+    @Get
+    public HttpResponse<?> show(HttpRequest<?> request, @PathVariable String caseId, @QueryValue @Nullable String done,
+                               Authentication who) {
+        CaseDetailResponse c = cases.one(caseId);
+        boolean heldByMe = who.getName().equals(c.assignee());
+        boolean worker = who.getRoles().contains(Roles.CASEWORKER) || who.getRoles().contains(Roles.SENIOR_CASEWORKER);
+        boolean senior = who.getRoles().contains(Roles.SENIOR_CASEWORKER);
+        List<ActionChoice> choices = heldByMe ? c.allowedActions().stream()
+                .filter(a -> CaseLifecycle.decide(c.queue(), c.status(), c.withdrawalFlagged(), a, senior)
+                        instanceof CaseLifecycle.Decision.Allowed)
+                .map(a -> new ActionChoice(a.name(), label(a), hint(a)))
+                .toList() : List.of();
+        Set<String> evidenceIds = new HashSet<>(c.evidence() == null ? List.of() : c.evidence().notificationIds());
+        List<Line> notifications = timeline.timeline(c.subjectId()).entries().stream()
+                .filter(e -> e.kind() == TimelineEntry.Kind.NOTIFICATION && evidenceIds.contains(e.notificationId()))
+                .map(e -> new Line(Ages.when(e.at()), e.supplier(), e.code(), e.notificationId()))
+                .toList();
+        List<Line> audit = c.audit().stream()
+                .map(a -> new Line(Ages.when(a.at()), a.actor(), a.action(), a.detail())).toList();
+        BatteryWindowChart battery = c.evidence() == null || c.evidence().periods().isEmpty() ? null
+                : BatteryWindowChart.of(c.evidence().periods(), c.openedAt());
+        return HttpResponse.ok(PageModel.of("case", "Case " + c.caseId(), request, who, csrf)
+                .with("c", c).with("heldByMe", heldByMe).with("canClaim", worker && c.assignee() == null
+                        && !c.status().isFinal())
+                .with("canRelease", heldByMe || (c.assignee() != null && who.getRoles().contains(Roles.ADMIN)))
+                .with("choices", choices).with("notifications", notifications).with("audit", audit)
+                .with("battery", battery).with("opened", Ages.when(c.openedAt()))
+                .with("age", Ages.age(c.openedAt(), clock.instant()))
+                .with("claimUntil", Ages.when(c.claimExpiresAt()))
+                .with("lastDay", c.lastDayToStartProsecution() == null ? null
+                        : LAST_DAY.format(c.lastDayToStartProsecution()))
+                .with("evidenceMissing", evidenceIds.size() - notifications.size())
+                .with("queueLabel", c.queue().path()).with("done", done != null).view());
+    }
+
+    @Post(value = "/claim", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    public HttpResponse<?> claim(HttpRequest<?> request, @PathVariable String caseId, Authentication who,
+                                 @Nullable String csrf, @Nullable String back) {
+        this.csrf.check(request, csrf);
+        work.claim(caseId, who);
+        return backTo(back, caseId);
+    }
+
+    @Post(value = "/release", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+    public HttpResponse<?> release(HttpRequest<?> request, @PathVariable String caseId, Authentication who,
+                                   @Nullable String csrf, @Nullable String back) {
+        this.csrf.check(request, csrf);
+        work.release(caseId, who);
+        return backTo(back, caseId);
+    }
+
+    @Post(value = "/actions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    public HttpResponse<?> act(HttpRequest<?> request, @PathVariable String caseId, Authentication who,
+                               @Nullable String csrf, @Nullable String action, @Nullable String note) {
+        this.csrf.check(request, csrf);
+        CaseDetailResponse after = work.act(caseId, new CaseWorkController.ActionRequest(action,
+                note == null || note.isBlank() ? null : note), who);
+        return HttpResponse.seeOther(URI.create("/cases/" + after.caseId() + "?done=" + after.status()));
+    }
+
+    @Error(exception = Rejection.class)
+    public HttpResponse<?> rejected(HttpRequest<?> request, Rejection rejection) {
+        return ErrorPages.of(request, rejection, csrf);
+    }
+
+    private static HttpResponse<?> backTo(String back, String caseId) {
+        // only the two places the forms come from: never an arbitrary URL (no open redirect)
+        if (back != null && back.matches("/queues/(warnings|reviews|prosecutions)")) {
+            return HttpResponse.seeOther(URI.create(back));
+        }
+        return HttpResponse.seeOther(URI.create("/cases/" + caseId));
+    }
+
+    static String label(CaseAction action) {
+        return switch (action) {
+            case WARNING_LETTER_SENT -> "Warning letter sent";
+            case MITIGATION_RECEIVED -> "Mitigation received";
+            case MITIGATION_ACCEPTED -> "Mitigation accepted";
+            case REVIEW_COMPLETED -> "Review completed";
+            case REFERRED_FOR_PROSECUTION -> "Refer for prosecution";
+            case NO_FURTHER_ACTION -> "No further action";
+            case WITHDRAWAL_ACKNOWLEDGED -> "Acknowledge the withdrawal";
+            case NOTE -> "Add a note only";
+        };
+    }
+
+    private static String hint(CaseAction action) {
+        return switch (action) {
+            case REFERRED_FOR_PROSECUTION -> "A senior caseworker's sign-off. Closes the case.";
+            case NO_FURTHER_ACTION, MITIGATION_ACCEPTED, REVIEW_COMPLETED -> "Closes the case.";
+            case WARNING_LETTER_SENT -> "The person is invited to explain.";
+            case NOTE -> "Keeps the case where it is.";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package uk.gov.em.hub.pages.mi;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.common.domain.Rejection;
+import uk.gov.em.hub.mi.domain.MonthRange;
+import uk.gov.em.hub.mi.web.MiController;
+import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.CsrfTokens;
+import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.security.domain.Roles;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Management information for managers and ops, from the same queries as {@code /api/v1/mi}: breaches by
+ * type by month (chart and published-shape table), backlog by queue, outcomes and supplier timeliness;
+ * and a live throughput view from the hub's own metrics.
+ */
+@Controller("/mi")
+@Secured({Roles.OPS, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class MiPage {
+
+    private final MiController mi;
+    private final MeterRegistry meters;
+    private final CsrfTokens csrf;
+    private final Clock clock;
+
+    public MiPage(MiController mi, MeterRegistry meters, CsrfTokens csrf, Clock clock) {
+        this.mi = mi;
+        this.meters = meters;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    /** A backlog row as shown. */
+    public record BacklogRow(String queue, long open, long unallocated, String oldestUnallocated) {
+    }
+
+    /** A figure on the throughput page. */
+    public record Figure(String label, String value) {
+    }
+
+    @Get
+    public HttpResponse<?> show(HttpRequest<?> request, @QueryValue @Nullable String from,
+                                @QueryValue @Nullable String to, Authentication who) {
+        YearMonth thisMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        String toWord = to == null || to.isBlank() ? thisMonth.toString() : to;
+        String fromWord = from == null || from.isBlank() ? YearMonth.parse(toWord).minusMonths(5).toString() : from;
+        MonthRange range = MonthRange.parse(fromWord, toWord);
+        BreachTable table = BreachTable.of(range.from(), range.to(),
+                mi.breachesByType(fromWord, toWord, "published", null).rows());
+        List<BacklogRow> backlog = mi.backlog().queues().stream()
+                .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
+                        Ages.seconds(q.oldestUnallocatedAgeSeconds())))
+                .toList();
+        return HttpResponse.ok(PageModel.of("mi", "Management information", request, who, csrf)
+                .with("from", fromWord).with("to", toWord).with("table", table)
+                .with("chart", StackedBarChart.of(table)).with("backlog", backlog)
+                .with("outcomes", mi.outcomes(fromWord, toWord).rows())
+                .with("timeliness", mi.supplierTimeliness(fromWord, toWord).rows()).view());
+    }
+
+    @Get("/throughput")
+    public HttpResponse<?> throughput(HttpRequest<?> request, Authentication who) {
+        Timer lag = meters.find("em.hub.case.ingest.lag").timer();
+        List<Figure> figures = List.of(
+                new Figure("Notifications stored", count("em.hub.notifications", Map.of("outcome", "stored"))),
+                new Figure("Notifications read (all outcomes)", count("em.hub.notifications", Map.of())),
+                new Figure("Cases raised", count("em.hub.case.events", Map.of("outcome", "raised"))),
+                new Figure("Case events read (all outcomes)", count("em.hub.case.events", Map.of())),
+                new Figure("Case ingest lag, mean", lag == null ? "no cases yet"
+                        : seconds(lag.mean(TimeUnit.MILLISECONDS) / 1000)),
+                new Figure("Case ingest lag, max (recent)", lag == null ? "no cases yet"
+                        : seconds(lag.max(TimeUnit.MILLISECONDS) / 1000)));
+        List<BacklogRow> backlog = mi.backlog().queues().stream()
+                .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
+                        Ages.seconds(q.oldestUnallocatedAgeSeconds())))
+                .toList();
+        return HttpResponse.ok(PageModel.of("throughput", "Live throughput", request, who, csrf)
+                .with("figures", figures).with("backlog", backlog).with("at", Ages.when(clock.instant()))
+                .with("refreshSeconds", 10).view());
+    }
+
+    @Error(exception = Rejection.class)
+    public HttpResponse<?> rejected(HttpRequest<?> request, Rejection rejection) {
+        return ErrorPages.of(request, rejection, csrf);
+    }
+
+    private static String seconds(double seconds) {
+        return seconds < 120 ? String.format("%.2f seconds", seconds) : Ages.seconds((long) seconds);
+    }
+
+    private String count(String name, Map<String, String> tags) {
+        var search = meters.find(name);
+        for (Map.Entry<String, String> t : tags.entrySet()) {
+            search = search.tag(t.getKey(), t.getValue());
+        }
+        double total = search.counters().stream().mapToDouble(c -> c.count()).sum();
+        return String.format("%,d", (long) total);
+    }
+}

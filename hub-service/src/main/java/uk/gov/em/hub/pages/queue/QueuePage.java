@@ -1,0 +1,140 @@
+package uk.gov.em.hub.pages.queue;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.hub.cases.domain.CaseConflict;
+import uk.gov.em.hub.cases.domain.CaseStatus;
+import uk.gov.em.hub.cases.web.CaseSummaryResponse;
+import uk.gov.em.hub.cases.web.CaseWorkController;
+import uk.gov.em.hub.common.domain.Rejection;
+import uk.gov.em.hub.mi.web.MiController;
+import uk.gov.em.hub.paging.web.PageResponse;
+import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.CsrfTokens;
+import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.queue.domain.Queues;
+import uk.gov.em.hub.queue.web.QueueController;
+import uk.gov.em.hub.security.domain.Roles;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The queues as caseworkers work them: a tab per queue with its open count, the open cases in priority
+ * order (breach-policy.md §8) with claim and release, and "take the next case". Reads and claims go
+ * through the same controllers and rules as {@code /api/v1/queues} and {@code /api/v1/cases}.
+ */
+@Controller("/queues")
+@Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class QueuePage {
+
+    private static final int SHOWN = 50;
+
+    private final QueueController queues;
+    private final CaseWorkController work;
+    private final MiController mi;
+    private final CsrfTokens csrf;
+    private final Clock clock;
+
+    public QueuePage(QueueController queues, CaseWorkController work, MiController mi, CsrfTokens csrf, Clock clock) {
+        this.queues = queues;
+        this.work = work;
+        this.mi = mi;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    /** A tab: the queue, its label and how many open cases it holds. */
+    public record Tab(String path, String label, long open, long unallocated, boolean current) {
+    }
+
+    /** A row of the queue table. */
+    public record Row(String caseId, String subjectId, String severity, String harmLevel, String age, String openedAt,
+                      String explanation, String holder, boolean heldByMe, String trigger, String status) {
+    }
+
+    @Get("/{queue}")
+    public HttpResponse<?> queue(HttpRequest<?> request, @PathVariable("queue") String path,
+                                 @QueryValue @Nullable String empty, Authentication who) {
+        Queue queue = Queues.fromPath(path);
+        Instant now = clock.instant();
+        Map<Queue, MiController.QueueBacklog> backlog = mi.backlog().queues().stream()
+                .collect(Collectors.toMap(MiController.QueueBacklog::queue, Function.identity()));
+        List<Tab> tabs = Arrays.stream(Queue.values()).map(q -> new Tab(q.path(), label(q),
+                backlog.get(q).open(), backlog.get(q).unallocated(), q == queue)).toList();
+        List<Row> rows = queues.queue(path, SHOWN, null, null).items().stream()
+                .map(c -> new Row(c.caseId(), c.subjectId(), c.severity().name(),
+                        c.harmLevel() == null ? "Not known" : c.harmLevel().name(), Ages.age(c.openedAt(), now),
+                        Ages.when(c.openedAt()), c.explanation(), c.assignee(), who.getName().equals(c.assignee()),
+                        c.trigger(), c.status().name()))
+                .toList();
+        // the same listing as the API, shown in two parts: cases waiting for a first action, and cases in
+        // progress (a letter sent, mitigation received) that wait on the person
+        List<Row> toDo = rows.stream().filter(r -> r.status().equals(CaseStatus.OPEN.name())).toList();
+        List<Row> inProgress = rows.stream().filter(r -> !r.status().equals(CaseStatus.OPEN.name())).toList();
+        boolean canClaim = who.getRoles().contains(Roles.CASEWORKER) || who.getRoles().contains(Roles.SENIOR_CASEWORKER);
+        return HttpResponse.ok(PageModel.of("queue", label(queue) + " queue", request, who, csrf)
+                .with("queue", queue.path()).with("queueLabel", label(queue)).with("tabs", tabs).with("rows", rows)
+                .with("toDo", toDo).with("inProgress", inProgress)
+                .with("open", backlog.get(queue).open()).with("shown", SHOWN).with("canClaim", canClaim)
+                .with("empty", empty != null).view());
+    }
+
+    @Post(value = "/{queue}/next", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    public HttpResponse<?> takeNext(HttpRequest<?> request, @PathVariable("queue") String path, Authentication who,
+                                    @Nullable String csrf) {
+        this.csrf.check(request, csrf);
+        String cursor = null;
+        do {
+            PageResponse<CaseSummaryResponse> page = queues.queue(path, 100, cursor, null);
+            for (CaseSummaryResponse c : page.items()) {
+                if (c.assignee() != null) {
+                    continue;
+                }
+                try {
+                    work.claim(c.caseId(), who);
+                    return HttpResponse.seeOther(URI.create("/cases/" + c.caseId()));
+                } catch (CaseConflict someoneWasQuicker) {
+                    // another caseworker claimed it between the listing and the claim: try the next one
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return HttpResponse.seeOther(URI.create("/queues/" + path + "?empty=true"));
+    }
+
+    @Error(exception = Rejection.class)
+    public HttpResponse<?> rejected(HttpRequest<?> request, Rejection rejection) {
+        return ErrorPages.of(request, rejection, csrf);
+    }
+
+    static String label(Queue queue) {
+        return switch (queue) {
+            case WARNINGS -> "Warnings";
+            case REVIEWS -> "Reviews";
+            case PROSECUTIONS -> "Prosecution referrals";
+        };
+    }
+}

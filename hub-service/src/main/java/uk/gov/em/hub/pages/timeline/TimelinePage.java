@@ -1,0 +1,89 @@
+package uk.gov.em.hub.pages.timeline;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.common.domain.Rejection;
+import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.CsrfTokens;
+import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.timeline.domain.TimelineEntry;
+import uk.gov.em.hub.timeline.web.TimelineController;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** A person's whole EM history in time order, filtered by kind of event (GET form: works without script). */
+@Controller("/people/{subjectId}")
+@Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TimelinePage {
+
+    private final TimelineController timeline;
+    private final CsrfTokens csrf;
+
+    public TimelinePage(TimelineController timeline, CsrfTokens csrf) {
+        this.timeline = timeline;
+        this.csrf = csrf;
+    }
+
+    /** A filter checkbox. */
+    public record KindFilter(String value, String label, boolean checked) {
+    }
+
+    /** One row of the timeline. */
+    public record Row(String when, String kind, String code, String caseId, String by, String text) {
+    }
+
+    @Get
+    public HttpResponse<?> show(HttpRequest<?> request, @PathVariable String subjectId,
+                                @QueryValue @Nullable List<String> kind, Authentication who) {
+        Set<TimelineEntry.Kind> wanted = EnumSet.noneOf(TimelineEntry.Kind.class);
+        if (kind != null) {
+            kind.forEach(k -> Arrays.stream(TimelineEntry.Kind.values()).filter(v -> v.name().equals(k))
+                    .forEach(wanted::add));
+        }
+        if (wanted.isEmpty()) {
+            wanted.addAll(EnumSet.allOf(TimelineEntry.Kind.class));
+        }
+        List<TimelineEntry> entries = timeline.timeline(subjectId).entries();
+        List<Row> rows = entries.stream().filter(e -> wanted.contains(e.kind()))
+                .map(e -> new Row(Ages.when(e.at()), label(e.kind()), e.code(), e.caseId(),
+                        e.actor() != null ? e.actor() : e.supplier(),
+                        e.text() != null ? e.text() : e.notificationId()))
+                .toList();
+        List<KindFilter> filters = Arrays.stream(TimelineEntry.Kind.values())
+                .map(k -> new KindFilter(k.name(), label(k), wanted.contains(k))).toList();
+        return HttpResponse.ok(PageModel.of("timeline", "Timeline for " + subjectId, request, who, csrf)
+                .with("subjectId", subjectId).with("rows", rows).with("filters", filters)
+                .with("total", entries.size()).view());
+    }
+
+    @Error(exception = Rejection.class)
+    public HttpResponse<?> rejected(HttpRequest<?> request, Rejection rejection) {
+        return ErrorPages.of(request, rejection, csrf);
+    }
+
+    static String label(TimelineEntry.Kind kind) {
+        return switch (kind) {
+            case NOTIFICATION -> "Notification";
+            case ABV -> "Accumulated battery violation";
+            case CASE_RAISED -> "Case raised";
+            case ACTION -> "Action";
+            case CASE_WITHDRAWN -> "Case withdrawn";
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package uk.gov.em.hub.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.hub.testing.ACase;
+import uk.gov.em.hub.testing.PublishedBreachTable;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Ops and managers in a real browser: the MI page shows the published breaches-by-type table's numbers
+ * after its 7,131 notifications went through em.breach-notifications; backlog and live throughput; the
+ * subject register. Every page is scanned with axe-core and photographed.
+ */
+@MicronautTest(transactional = false)
+class OpsPagesIT extends BrowserTest {
+
+    private static final String SUPPLIER = "ems-published";
+    private PublishedBreachTable published;
+
+    @BeforeAll
+    void postThePublishedNotifications() {
+        published = PublishedBreachTable.read();
+        publishNotifications(published.notifications(SUPPLIER));
+        publish(ACase.aCase().in(Queue.WARNINGS).build(), ACase.aCase().in(Queue.REVIEWS).build());
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                count("SELECT count(*) FROM notification") == PublishedBreachTable.TOTAL
+                        && count("SELECT count(*) FROM breach_case") == 2);
+    }
+
+    @Test
+    void theMiPageShowsThePublishedTablesNumbersAfterTheyWerePosted() {
+        signInAs(OPS);
+        assertThat(browser.getCurrentUrl()).endsWith("/mi");
+
+        open("/mi?from=2021-09&to=2022-02");
+
+        for (Map.Entry<String, Map<String, Long>> row : published.cells().entrySet()) {
+            for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {
+                assertThat(cell(row.getKey(), cell.getKey())).as(row.getKey() + " " + cell.getKey())
+                        .isEqualTo(String.valueOf(cell.getValue()));
+            }
+        }
+        assertThat(cell("BATTERY_DEPLETED", "2021-09")).isEqualTo("314");
+        assertThat(cell("TOTAL", "total")).isEqualTo("7131");
+        assertThat(findAll("#breaches-table tbody tr")).extracting(r -> r.getAttribute("data-type")).containsExactly(
+                "BATTERY_DEPLETED", "ABSENCE_15_MIN", "CURFEW_MISSED_FULL", "INTERFERENCE_PID",
+                "NOT_AVAILABLE_FOR_INSTALLATION", "OTHER", "TOTAL");
+        assertThat(findAll("#breaches-chart rect")).hasSize(6 * 6);
+        assertThat(find("#backlog-table").getText()).contains("warnings 1 1", "reviews 1 1", "prosecutions 0 0");
+        assertThat(find("#timeliness-table").getText()).contains(SUPPLIER + " 7131");
+        assertNoSeriousAccessibilityViolations();
+        screenshot("mi");
+    }
+
+    @Test
+    void theThroughputPageShowsNotificationsInAndCasesOut() {
+        signInAs(OPS);
+        open("/mi/throughput");
+
+        assertThat(find("#throughput-figures").getText())
+                .contains("Notifications stored 7,131", "Cases raised 2", "Case ingest lag, mean");
+        assertNoSeriousAccessibilityViolations();
+        screenshot("throughput");
+    }
+
+    @Test
+    void opsRegisterAPersonWithTheSameRulesAsTheApi() {
+        signInAs(OPS);
+        open("/subjects");
+        find("#subjectId").sendKeys("S-200001");
+        new Select(find("#harmLevel")).selectByValue("HIGH");
+        new Select(find("#deviceType")).selectByValue("FITTED_GPS");
+        find("#emStartDate").sendKeys("31/01/2022");
+        find("#vulnerable").click();
+        submitWith("#save-subject");
+
+        assertThat(find(".govuk-error-summary").getText()).contains("emStartDate");
+        find("#emStartDate").clear();
+        find("#emStartDate").sendKeys("2022-01-31");
+        submitWith("#save-subject");
+
+        assertThat(find("#saved-banner").getText()).contains("S-200001");
+        JsonNode stored = getJson("/api/v1/subjects/S-200001", tokenFor(OPS));
+        assertThat(stored.get("harmLevel").asText()).isEqualTo("HIGH");
+        assertThat(stored.get("vulnerable").asBoolean()).isTrue();
+        assertThat(stored.get("emStartDate").asText()).isEqualTo("2022-01-31");
+        assertNoSeriousAccessibilityViolations();
+        screenshot("subject-register");
+    }
+
+    @Test
+    void aCaseworkerMayNotSeeTheMiPages() {
+        signInAs(CASEWORKER);
+        open("/mi");
+        assertThat(heading()).isEqualTo("You cannot do this");
+    }
+
+    private String cell(String type, String month) {
+        return find("#breaches-table tr[data-type='" + type + "'] td[data-month='" + month + "']").getText();
+    }
+}
