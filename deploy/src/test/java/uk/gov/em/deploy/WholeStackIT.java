@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
-import uk.gov.em.contracts.SupplierSignature;
 import uk.gov.em.contracts.json.Json;
 import uk.gov.em.deploy.local.ServiceStack;
 import uk.gov.em.deploy.simulator.PublishedBreachTable;
+import uk.gov.em.deploy.simulator.SignedRequests;
 import uk.gov.em.infra.FreePorts;
 import uk.gov.em.testing.KafkaHarness;
 import uk.gov.em.testing.PostgresHarness;
@@ -151,26 +151,16 @@ class WholeStackIT {
     }
 
     private HttpResponse<String> postSigned(Notification n) throws IOException, InterruptedException {
-        byte[] body = Json.toBytes(n);
-        long now = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications"))
-                .header("Content-Type", "application/json")
-                .header(SupplierSignature.HEADER_SUPPLIER, SUPPLIER)
-                .header(SupplierSignature.HEADER_TIMESTAMP, Long.toString(now))
-                .header(SupplierSignature.HEADER_SIGNATURE, SupplierSignature.sign(SECRET, now, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return postSigned("/api/v1/notifications", Json.toBytes(n));
     }
 
     private HttpResponse<String> postSignedBatch(List<Notification> batch) throws IOException, InterruptedException {
-        byte[] body = Json.toBytes(batch);
-        long now = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications/batch"))
-                .header("Content-Type", "application/json")
-                .header(SupplierSignature.HEADER_SUPPLIER, SUPPLIER)
-                .header(SupplierSignature.HEADER_TIMESTAMP, Long.toString(now))
-                .header(SupplierSignature.HEADER_SIGNATURE, SupplierSignature.sign(SECRET, now, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return postSigned("/api/v1/notifications/batch", Json.toBytes(batch));
+    }
+
+    private HttpResponse<String> postSigned(String path, byte[] json) throws IOException, InterruptedException {
+        HttpRequest request = SignedRequests.post(URI.create(stack.gatewayUrl() + path), SUPPLIER, SECRET, json,
+                Instant.now());
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

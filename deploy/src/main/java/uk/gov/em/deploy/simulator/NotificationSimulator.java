@@ -3,7 +3,6 @@ package uk.gov.em.deploy.simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.gov.em.contracts.Notification;
-import uk.gov.em.contracts.SupplierSignature;
 import uk.gov.em.contracts.json.Json;
 
 import java.io.IOException;
@@ -59,16 +58,7 @@ public final class NotificationSimulator implements AutoCloseable {
 
     /** Signs and posts one notification; answers the HTTP status. */
     public int post(Notification notification) throws IOException, InterruptedException {
-        byte[] body = Json.toBytes(notification);
-        long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header(SupplierSignature.HEADER_SUPPLIER, supplierId)
-                .header(SupplierSignature.HEADER_TIMESTAMP, Long.toString(timestamp))
-                .header(SupplierSignature.HEADER_SIGNATURE, SupplierSignature.sign(secret, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpRequest request = SignedRequests.post(endpoint, supplierId, secret, Json.toBytes(notification), clock.instant());
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 429 || response.statusCode() == 503) {
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(5);
