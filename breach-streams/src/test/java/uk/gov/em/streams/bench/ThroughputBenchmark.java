@@ -41,6 +41,8 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Records per second through the full topology on a real broker, against a pass-through topology on the same
  * broker and input, and exactly-once v2 against at-least-once; or ({@code state} mode) the state size and heap
@@ -116,16 +118,15 @@ public final class ThroughputBenchmark {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
              KafkaStreams streams = new KafkaStreams(topology, config)) {
             streams.start();
-            while (streams.state() != KafkaStreams.State.RUNNING) {
-                Thread.sleep(20);
-            }
+            await().forever().pollInterval(Duration.ofMillis(20))
+                    .until(() -> streams.state() == KafkaStreams.State.RUNNING);
             long started = System.nanoTime();
-            while (committed(admin, group) < records) {
-                Thread.sleep(100);
+            await().forever().pollInterval(Duration.ofMillis(100)).until(() -> {
                 if (streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException("streams failed");
                 }
-            }
+                return committed(admin, group) >= records;
+            });
             double seconds = (System.nanoTime() - started) / 1e9;
             whileRunning.run();
             streams.close(Duration.ofSeconds(30));
