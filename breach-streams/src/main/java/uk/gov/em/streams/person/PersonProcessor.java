@@ -12,7 +12,6 @@ import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.DataQualityEvent;
-import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Subject;
 import uk.gov.em.streams.person.domain.PersonOutcome;
 import uk.gov.em.streams.person.domain.PersonPolicy;
@@ -27,7 +26,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies {@link PersonPolicy} to accepted notifications keyed by {@code subjectId}, with one state entry per
+ * Applies {@link PersonPolicy} to a person's notifications and retractions, keyed by {@code subjectId}, with one state entry per
  * person (changelogged), the subject register (a global store) for harm level and the vulnerable flag, and a
  * wake-up store naming who needs a look without new input, and when (an ABV inside an open episode, 168 h).
  *
@@ -37,7 +36,7 @@ import java.util.Objects;
  * task's stream time (the latest {@code receivedAt}), so a replay catching up on months of input never
  * decides anything on knowledge the live run did not have at that moment.
  */
-public final class PersonProcessor implements Processor<String, ReceivedNotification, String, PersonOutput> {
+public final class PersonProcessor implements Processor<String, PersonInput, String, PersonOutput> {
 
     private final PolicySettings settings;
     private final PersonPolicy policy;
@@ -73,12 +72,18 @@ public final class PersonProcessor implements Processor<String, ReceivedNotifica
     }
 
     @Override
-    public void process(Record<String, ReceivedNotification> record) {
+    public void process(Record<String, PersonInput> record) {
         lastInputWallClock = context.currentSystemTimeMs();
         String subjectId = record.key();
-        PersonState state = people.get(subjectId);
-        PersonOutcome outcome = policy.onNotification(subjectId, state == null ? PersonState.EMPTY : state,
-                record.value(), subject(subjectId));
+        PersonState stored = people.get(subjectId);
+        PersonState state = stored == null ? PersonState.EMPTY : stored;
+        PersonOutcome outcome = switch (record.value()) {
+            case PersonInput.Arrived arrived -> policy.onNotification(subjectId, state, arrived.notification(),
+                    subject(subjectId));
+            case PersonInput.Retracted retracted -> policy.onRetraction(subjectId, state, retracted.retraction(),
+                    subject(subjectId));
+        };
+        outcome.dedup().ifPresent(events::deduplicated);
         publish(subjectId, outcome);
     }
 
@@ -106,16 +111,18 @@ public final class PersonProcessor implements Processor<String, ReceivedNotifica
     }
 
     private void publish(String subjectId, PersonOutcome outcome) {
-        people.put(subjectId, outcome.state());
-        // Most people have nothing pending: read before writing so they cost no changelog record here.
-        Long wake = outcome.wakeAt().map(Instant::toEpochMilli).orElse(null);
-        if (!Objects.equals(wake, wakeUps.get(subjectId))) {
-            if (wake == null) {
-                wakeUps.delete(subjectId);
-            } else {
-                wakeUps.put(subjectId, wake);
+        outcome.state().ifPresent(state -> {
+            people.put(subjectId, state);
+            // Most people have nothing pending: read before writing so they cost no changelog record here.
+            Long wake = outcome.wakeAt().map(Instant::toEpochMilli).orElse(null);
+            if (!Objects.equals(wake, wakeUps.get(subjectId))) {
+                if (wake == null) {
+                    wakeUps.delete(subjectId);
+                } else {
+                    wakeUps.put(subjectId, wake);
+                }
             }
-        }
+        });
         for (CaseEvent event : outcome.cases()) {
             long time = switch (event) {
                 case BreachCase raised -> {

@@ -1,6 +1,7 @@
 package uk.gov.em.streams.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -8,6 +9,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -17,9 +19,11 @@ import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Subject;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
-import uk.gov.em.streams.dedup.DeduplicationProcessor;
-import uk.gov.em.streams.dedup.Deduplicated;
-import uk.gov.em.streams.dedup.domain.SeenNotification;
+import uk.gov.em.streams.dedup.IdentityCheckProcessor;
+import uk.gov.em.streams.dedup.domain.IdentityRule;
+import uk.gov.em.streams.dedup.domain.Retraction;
+import uk.gov.em.streams.dedup.domain.Sighting;
+import uk.gov.em.streams.person.PersonInput;
 import uk.gov.em.streams.policy.PolicySettings;
 import uk.gov.em.streams.person.PersonOutput;
 import uk.gov.em.streams.person.PersonProcessor;
@@ -27,37 +31,49 @@ import uk.gov.em.streams.person.domain.PersonState;
 import uk.gov.em.streams.policy.domain.Policy;
 import uk.gov.em.streams.subjects.SubjectRegisterUpdater;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The breach policy as a Kafka Streams topology. It only wires the domain rules together:
  * <pre>
- * em.breach-notifications ─▶ skip-empty-records
- *   ─▶ deduplicate (dedup-store, dedup-expiry-store) ─┬─ accepted ─▶ accepted-notification
- *                                 │     ─▶ decide-person (person-store, wake-store, subject-register)
- *                                 │          ├─ case ─▶ case-event ─▶ em.breach-cases
- *                                 │          └─ quality ─▶ quality-report ─▶ em.data-quality
- *                                 └─ conflict ─▶ conflict-report ─▶ em.data-quality
+ * em.breach-notifications ─▶ skip-empty-records ─┬─▶ arrived ─────────────────────────────┐
+ *                                                 │                                        ▼
+ *                                                 │     retractions ─▶ retracted ─▶ person-input (merge)
+ *                                                 │         ▲                              ▼
+ *                                                 │         │                 decide-person (person-store, wake-store,
+ *                                                 │         │                              subject-register)
+ *                                                 │         │                 ├─ case ─▶ case-event ─▶ em.breach-cases
+ *                                                 │         │                 └─ quality ─▶ quality-report ─▶ em.data-quality
+ *                                                 └─▶ sighting ─▶ by-identity ─▶ check-identity (identity-store)
+ *                                                                   └─▶ conflict-report ─▶ em.data-quality
  * em.subjects ─▶ subjects-source ─▶ update-subject-register ─▶ subject-register (global store)
  * </pre>
- * There is no re-partition: the notifications topic is keyed by {@code subjectId}, so one task owns all of a
- * person's notifications, de-duplication entries and state, and sees them in the order the gateway wrote them
- * (which is what makes a replay exact; docs/adr/0004). Everything written out is keyed by {@code subjectId}. Record time is the gateway's {@code receivedAt} ({@link ReceivedAtTimestampExtractor}),
- * which makes the output of a replay identical to the first run.
+ * A person's notifications are never re-partitioned: the notifications topic is keyed by {@code subjectId}, so
+ * one task owns all of a person's notifications, de-duplication entries and state, and sees them in the order
+ * the gateway wrote them (which is what makes a replay exact; docs/adr/0004). Only the identity check, which
+ * must see copies naming different people side by side, reads a copy of each notification re-keyed by identity;
+ * what it finds comes back to the person as a retraction. Everything written out is keyed by {@code subjectId}.
+ * Record time is the gateway's {@code receivedAt} ({@link ReceivedAtTimestampExtractor}), which makes the output
+ * of a replay identical to the first run.
  */
 public final class BreachTopology {
 
     public static final String NOTIFICATIONS_SOURCE = "notifications-source";
     public static final String SKIP_EMPTY_RECORDS = "skip-empty-records";
-    public static final String DEDUPLICATE = "deduplicate";
-    /** Identity → first copy's fingerprint and arrival; changelogged as {@code <application.id>-dedup-store-changelog}. */
-    public static final String DEDUP_STORE = "dedup-store";
-    /** First arrival + identity → identity: what the de-duplication sweep expires, oldest first; changelogged. */
-    public static final String DEDUP_EXPIRY_STORE = "dedup-expiry-store";
-    public static final String DEDUP_SPLIT = "dedup-";
-    public static final String ACCEPTED = "accepted";
-    public static final String CONFLICT = "conflict";
-    public static final String ACCEPTED_NOTIFICATION = "accepted-notification";
+    public static final String ARRIVED = "arrived";
+    public static final String SIGHTING = "sighting";
+    /** The re-partition of sightings by identity: {@code <application.id>-by-identity-repartition}. */
+    public static final String BY_IDENTITY = "by-identity";
+    public static final String CHECK_IDENTITY = "check-identity";
+    /** Identity → the first copy seen (window store by {@code receivedAt}, de-duplication horizon); changelogged. */
+    public static final String IDENTITY_STORE = "identity-store";
+    public static final String CONFLICT_REPORT = "conflict-report";
+    public static final String DATA_QUALITY_SINK = "data-quality-sink";
+    /** The re-partition of retractions by the person they concern: {@code <application.id>-retractions-repartition}. */
+    public static final String RETRACTIONS = "retractions";
+    public static final String RETRACTED = "retracted";
+    public static final String PERSON_INPUT = "person-input";
     public static final String DECIDE_PERSON = "decide-person";
     /** subjectId → {@link PersonState}; changelogged as {@code <application.id>-person-store-changelog}. */
     public static final String PERSON_STORE = "person-store";
@@ -74,8 +90,6 @@ public final class BreachTopology {
     public static final String CASES_SINK = "cases-sink";
     public static final String QUALITY_REPORT = "quality-report";
     public static final String QUALITY_SINK = "quality-sink";
-    public static final String CONFLICT_REPORT = "conflict-report";
-    public static final String DATA_QUALITY_SINK = "data-quality-sink";
 
     private static final JsonSerde<ReceivedNotification> NOTIFICATION_SERDE = JsonSerde.of(ReceivedNotification.class);
     private static final JsonSerde<DataQualityEvent> DATA_QUALITY_SERDE = JsonSerde.of(DataQualityEvent.class);
@@ -91,10 +105,10 @@ public final class BreachTopology {
         Policy policy = settings.policy();
         StreamsBuilder builder = new StreamsBuilder();
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(),
-                JsonSerde.of(SeenNotification.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_EXPIRY_STORE),
-                Serdes.String(), Serdes.String()).withLoggingEnabled(Map.of()).withCachingEnabled());
+        Duration horizon = policy.deduplication().horizon();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(IDENTITY_STORE, horizon, Duration.ofMillis(1), false),
+                Serdes.String(), JsonSerde.of(Sighting.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
                 JsonSerde.of(PersonState.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_STORE), Serdes.String(),
@@ -103,41 +117,43 @@ public final class BreachTopology {
                 Stores.persistentKeyValueStore(SUBJECT_REGISTER), Serdes.String(), JsonSerde.of(Subject.class))
                 .withLoggingDisabled();
 
-        KStream<String, Deduplicated> deduplicated = builder
+        KStream<String, ReceivedNotification> notifications = builder
                 .stream(Topics.NOTIFICATIONS, Consumed.with(Serdes.String(), NOTIFICATION_SERDE)
                         .withTimestampExtractor(new ReceivedAtTimestampExtractor())
                         .withName(NOTIFICATIONS_SOURCE))
                 // A null value (a tombstone) carries no notification: there is nothing to decide.
-                .filter((subjectId, received) -> received != null, Named.as(SKIP_EMPTY_RECORDS))
-                .process(() -> new DeduplicationProcessor(DEDUP_STORE, DEDUP_EXPIRY_STORE,
-                        policy.deduplication().horizon(), settings.dedupPurgeInterval(), events::deduplicated),
-                        Named.as(DEDUPLICATE), DEDUP_STORE, DEDUP_EXPIRY_STORE);
+                .filter((subjectId, received) -> received != null, Named.as(SKIP_EMPTY_RECORDS));
 
-        deduplicated.split(Named.as(DEDUP_SPLIT))
-                .branch((subjectId, d) -> d instanceof Deduplicated.Accepted, Branched.withConsumer(accepted -> accepted
-                        .mapValues(d -> ((Deduplicated.Accepted) d).notification(), Named.as(ACCEPTED_NOTIFICATION))
-                        .process(() -> new PersonProcessor(settings, events, PERSON_STORE, WAKE_STORE, SUBJECT_REGISTER),
-                                Named.as(DECIDE_PERSON), PERSON_STORE, WAKE_STORE)
-                        .split(Named.as(PERSON_SPLIT))
-                        .branch((subjectId, out) -> out instanceof PersonOutput.Case, Branched.withConsumer(cases -> cases
-                                .mapValues(out -> ((PersonOutput.Case) out).event(), Named.as(CASE_EVENT))
-                                .to(Topics.CASES, Produced.with(Serdes.String(), JsonSerde.of(CaseEvent.class))
-                                        .withName(CASES_SINK)), CASE))
-                        .branch((subjectId, out) -> out instanceof PersonOutput.Quality, Branched.withConsumer(reports -> reports
-                                .mapValues(out -> ((PersonOutput.Quality) out).event(), Named.as(QUALITY_REPORT))
-                                .to(Topics.DATA_QUALITY, Produced.with(Serdes.String(), DATA_QUALITY_SERDE)
-                                        .withName(QUALITY_SINK)), QUALITY))
-                        .noDefaultBranch(),
-                        ACCEPTED))
-                .branch((subjectId, d) -> d instanceof Deduplicated.Conflict, Branched.withConsumer(conflicts -> conflicts
-                        .mapValues(d -> {
-                            DataQualityEvent report = ((Deduplicated.Conflict) d).report();
-                            events.dataQuality(report.issue());
-                            return report;
-                        }, Named.as(CONFLICT_REPORT))
+        // §1 across people: copies of one notification naming different people.
+        KStream<String, Retraction> retractions = notifications
+                .map((subjectId, copy) -> KeyValue.pair(copy.identity(), Sighting.of(copy)), Named.as(SIGHTING))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Sighting.class)).withName(BY_IDENTITY))
+                .process(() -> new IdentityCheckProcessor(IDENTITY_STORE, horizon), Named.as(CHECK_IDENTITY),
+                        IDENTITY_STORE);
+        retractions
+                .mapValues(retraction -> {
+                    DataQualityEvent report = IdentityRule.conflictReport(retraction);
+                    events.dataQuality(report.issue());
+                    return report;
+                }, Named.as(CONFLICT_REPORT))
+                .to(Topics.DATA_QUALITY, Produced.with(Serdes.String(), DATA_QUALITY_SERDE).withName(DATA_QUALITY_SINK));
+
+        notifications.mapValues(received -> (PersonInput) new PersonInput.Arrived(received), Named.as(ARRIVED))
+                .merge(retractions
+                        .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Retraction.class)).withName(RETRACTIONS))
+                        .mapValues(retraction -> (PersonInput) new PersonInput.Retracted(retraction), Named.as(RETRACTED)),
+                        Named.as(PERSON_INPUT))
+                .process(() -> new PersonProcessor(settings, events, PERSON_STORE, WAKE_STORE, SUBJECT_REGISTER),
+                        Named.as(DECIDE_PERSON), PERSON_STORE, WAKE_STORE)
+                .split(Named.as(PERSON_SPLIT))
+                .branch((subjectId, out) -> out instanceof PersonOutput.Case, Branched.withConsumer(cases -> cases
+                        .mapValues(out -> ((PersonOutput.Case) out).event(), Named.as(CASE_EVENT))
+                        .to(Topics.CASES, Produced.with(Serdes.String(), JsonSerde.of(CaseEvent.class))
+                                .withName(CASES_SINK)), CASE))
+                .branch((subjectId, out) -> out instanceof PersonOutput.Quality, Branched.withConsumer(reports -> reports
+                        .mapValues(out -> ((PersonOutput.Quality) out).event(), Named.as(QUALITY_REPORT))
                         .to(Topics.DATA_QUALITY, Produced.with(Serdes.String(), DATA_QUALITY_SERDE)
-                                .withName(DATA_QUALITY_SINK)),
-                        CONFLICT))
+                                .withName(QUALITY_SINK)), QUALITY))
                 .noDefaultBranch();
 
         Topology topology = builder.build();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvent;
+import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.ReceivedNotification;
@@ -25,6 +26,7 @@ import uk.gov.em.streams.Notifications;
 import uk.gov.em.streams.dedup.domain.DedupDecision;
 import uk.gov.em.streams.dedup.domain.NotificationFingerprint;
 import uk.gov.em.streams.dedup.domain.SeenNotification;
+import uk.gov.em.streams.person.domain.PersonState;
 import uk.gov.em.streams.policy.PolicyLoader;
 import uk.gov.em.streams.policy.PolicySettings;
 
@@ -35,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,23 +128,82 @@ class BreachTopologyTest {
     }
 
     @Test
-    void theSameIdWithDifferentContentKeepsTheFirstAndReportsAConflict() {
+    void theSameIdWithDifferentContentForTheSamePersonKeepsTheFirstAndReportsAConflict() {
         Notifications first = Notifications.a(BreachType.STRAP_TAMPER);
         Instant later = Notifications.RECEIVED.plus(Duration.ofHours(2));
         send(first);
-        send(first.occurredAt(Notifications.OCCURRED.plusSeconds(600)).subject("S-200").receivedAt(later));
+        send(first.occurredAt(Notifications.OCCURRED.plusSeconds(600)).receivedAt(later));
 
         assertThat(cases.readValuesToList()).singleElement()
                 .isInstanceOfSatisfying(BreachCase.class, c -> assertThat(c.openedAt()).isEqualTo(Notifications.OCCURRED));
         var report = dataQuality.readRecord();
-        assertThat(report.key()).isEqualTo("S-200");
+        assertThat(report.key()).isEqualTo("S-100045");
         assertThat(report.value().issue()).isEqualTo(DataQualityEvent.Issue.CONFLICTING_DUPLICATE);
         assertThat(report.value().notificationId()).isEqualTo("EMS-000123");
         assertThat(report.value().supplier()).isEqualTo("ems");
         assertThat(report.value().detectedAt()).isEqualTo(later);
         assertThat(dataQuality.isEmpty()).isTrue();
-        assertThat(dedupStore().get("ems/EMS-000123"))
-                .isEqualTo(new SeenNotification(NotificationFingerprint.of(first.notification()), Notifications.RECEIVED));
+        assertThat(outcomes).containsExactly("new", "conflicting");
+        assertThat(seen("S-100045")).containsExactly(new SeenNotification("ems/EMS-000123",
+                NotificationFingerprint.of(first.notification()), Notifications.RECEIVED, false));
+    }
+
+    @Test
+    void aLaterCopyNamingAnotherPersonIsReportedAndWhatItCausedIsWithdrawn() {
+        Notifications first = Notifications.a(BreachType.STRAP_TAMPER);
+        Instant later = Notifications.RECEIVED.plus(Duration.ofHours(2));
+        send(first);
+        send(first.subject("S-200").receivedAt(later));
+
+        List<CaseEvent> events = cases.readValuesToList();
+        assertThat(events).hasSize(3);
+        String othersCase = events.get(1).caseId();
+        assertThat(events.get(0)).isInstanceOfSatisfying(BreachCase.class, c -> assertThat(c.subjectId()).isEqualTo("S-100045"));
+        assertThat(events.get(2)).isInstanceOfSatisfying(CaseWithdrawal.class, w -> {
+            assertThat(w.caseId()).isEqualTo(othersCase);
+            assertThat(w.subjectId()).isEqualTo("S-200");
+            assertThat(w.reason()).isEqualTo("Notification EMS-000123 from ems was first received for S-100045 (at "
+                    + Notifications.RECEIVED + "); this later copy naming S-200 conflicts with it, so what it caused is withdrawn.");
+            assertThat(w.withdrawnAt()).isEqualTo(later);
+        });
+        var report = dataQuality.readRecord();
+        assertThat(report.key()).isEqualTo("S-200");
+        assertThat(report.value().issue()).isEqualTo(DataQualityEvent.Issue.CONFLICTING_DUPLICATE);
+        assertThat(report.value().detail()).contains("naming S-200", "first copy named S-100045");
+        assertThat(dataQuality.isEmpty()).isTrue();
+        assertThat(seen("S-200")).singleElement().satisfies(entry -> assertThat(entry.withdrawn()).isTrue());
+    }
+
+    @Test
+    void theCopyReceivedFirstWinsEvenWhenItReachesTheIdentityCheckSecond() {
+        Notifications first = Notifications.a(BreachType.STRAP_TAMPER);
+        send(first.subject("S-200").receivedAt(Notifications.RECEIVED.plus(Duration.ofHours(2))));
+        send(first);
+
+        List<CaseEvent> events = cases.readValuesToList();
+        assertThat(events).hasSize(3);
+        assertThat(events.get(2)).isInstanceOfSatisfying(CaseWithdrawal.class, w -> {
+            assertThat(w.subjectId()).isEqualTo("S-200");
+            assertThat(w.caseId()).isEqualTo(events.get(0).caseId());
+        });
+        assertThat(dataQuality.readRecord().key()).isEqualTo("S-200");
+        assertThat(dataQuality.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBatteryCopyNamingAnotherPersonHasItsAccumulatedViolationWithdrawn() {
+        Instant ended = Notifications.OCCURRED.plus(Duration.ofHours(13));
+        Notifications battery = Notifications.a(BreachType.BATTERY_DEPLETED).endedAt(ended).receivedAt(ended.plusSeconds(60));
+        send(battery);
+        send(battery.subject("S-200").receivedAt(ended.plusSeconds(120)));
+
+        List<CaseEvent> events = cases.readValuesToList();
+        assertThat(events).extracting(CaseEvent::subjectId).containsExactly("S-100045", "S-200", "S-200");
+        assertThat(events.get(1)).isInstanceOfSatisfying(BreachCase.class,
+                c -> assertThat(c.trigger()).isEqualTo(BreachCase.TRIGGER_ABV));
+        assertThat(events.get(2)).isInstanceOfSatisfying(CaseWithdrawal.class,
+                w -> assertThat(w.caseId()).isEqualTo(events.get(1).caseId()));
+        assertThat(personStore().get("S-200").episodes()).isEmpty();
     }
 
     @Test
@@ -189,26 +251,24 @@ class BreachTopologyTest {
     }
 
     @Test
-    void anIdentityIsForgottenOnceItIsOlderThanTheHorizonByStreamTime() {
-        Notifications tamper = Notifications.a(BreachType.STRAP_TAMPER);
-        send(tamper);
-        assertThat(dedupStore().get("ems/EMS-000123")).isNotNull();
+    void aPersonsNotificationIsForgottenOnceTheyHaveANotificationMoreThanTheHorizonNewer() {
+        send(Notifications.a(BreachType.STRAP_TAMPER));
+        assertThat(seen("S-100045")).extracting(SeenNotification::identity).containsExactly("ems/EMS-000123");
 
         send(Notifications.a(BreachType.ABSENCE_15_MIN).id("N-much-later")
                 .receivedAt(Notifications.RECEIVED.plus(Duration.ofDays(45)).plus(Duration.ofHours(2))));
 
-        assertThat(dedupStore().get("ems/EMS-000123")).isNull();
-        assertThat(dedupStore().get("ems/N-much-later")).isNotNull();
+        assertThat(seen("S-100045")).extracting(SeenNotification::identity).containsExactly("ems/N-much-later");
     }
 
     @Test
-    void anIdentityWithinTheHorizonIsKeptWhateverTheWallClockSays() {
+    void aNotificationWithinTheHorizonIsKeptWhateverTheWallClockSays() {
         send(Notifications.a(BreachType.STRAP_TAMPER));
         driver.advanceWallClockTime(Duration.ofDays(400));
         send(Notifications.a(BreachType.ABSENCE_15_MIN).id("N-2").receivedAt(Notifications.RECEIVED.plus(Duration.ofDays(44))));
         send(Notifications.a(BreachType.STRAP_TAMPER).receivedAt(Notifications.RECEIVED.plus(Duration.ofDays(44))));
 
-        assertThat(dedupStore().get("ems/EMS-000123")).isNotNull();
+        assertThat(seen("S-100045")).extracting(SeenNotification::identity).contains("ems/EMS-000123");
         assertThat(cases.readValuesToList()).extracting(CaseEvent::subjectId).hasSize(2);
         assertThat(outcomes).containsExactly("new", "new", "same-again");
     }
@@ -242,26 +302,31 @@ class BreachTopologyTest {
         String description = BreachTopology.build(SETTINGS, TopologyEvents.NONE).describe().toString();
 
         assertThat(Stream.of(BreachTopology.NOTIFICATIONS_SOURCE, BreachTopology.SKIP_EMPTY_RECORDS,
-                BreachTopology.DEDUPLICATE,
-                BreachTopology.DEDUP_STORE, BreachTopology.DEDUP_SPLIT + BreachTopology.ACCEPTED,
-                BreachTopology.DEDUP_SPLIT + BreachTopology.CONFLICT, BreachTopology.ACCEPTED_NOTIFICATION,
-                BreachTopology.DECIDE_PERSON, BreachTopology.PERSON_STORE,
+                BreachTopology.ARRIVED, BreachTopology.SIGHTING, BreachTopology.BY_IDENTITY,
+                BreachTopology.CHECK_IDENTITY, BreachTopology.IDENTITY_STORE, BreachTopology.RETRACTIONS,
+                BreachTopology.RETRACTED, BreachTopology.PERSON_INPUT, BreachTopology.DECIDE_PERSON, BreachTopology.PERSON_STORE,
                 BreachTopology.WAKE_STORE, BreachTopology.SUBJECT_REGISTER, BreachTopology.SUBJECTS_SOURCE,
                 BreachTopology.UPDATE_SUBJECT_REGISTER, BreachTopology.PERSON_SPLIT + BreachTopology.CASE,
                 BreachTopology.PERSON_SPLIT + BreachTopology.QUALITY, BreachTopology.CASE_EVENT,
                 BreachTopology.QUALITY_REPORT, BreachTopology.QUALITY_SINK,
                 BreachTopology.CASES_SINK, BreachTopology.CONFLICT_REPORT, BreachTopology.DATA_QUALITY_SINK)).allSatisfy(name -> assertThat(description).contains(name));
         assertThat(description).doesNotContainPattern("KSTREAM-[A-Z]+-\\d+");
-        // One task owns a person end to end: no re-partition that could reorder a person's notifications.
-        assertThat(description).doesNotContain("repartition");
+        // One task owns a person end to end: the only re-partitions are the identity check's way in and out.
+        assertThat(Pattern.compile("topics?: \\[?([\\w.-]+)").matcher(description).results().map(m -> m.group(1))
+                .filter(topic -> topic.endsWith("-repartition")).distinct().sorted())
+                .containsExactly(BreachTopology.BY_IDENTITY + "-repartition", BreachTopology.RETRACTIONS + "-repartition");
     }
 
     private void send(Notifications n) {
         notifications.pipeInput(n.subjectId(), n.received());
     }
 
-    private KeyValueStore<String, SeenNotification> dedupStore() {
-        return driver.getKeyValueStore(BreachTopology.DEDUP_STORE);
+    private KeyValueStore<String, PersonState> personStore() {
+        return driver.getKeyValueStore(BreachTopology.PERSON_STORE);
+    }
+
+    private List<SeenNotification> seen(String subjectId) {
+        return personStore().get(subjectId).seen();
     }
 
     private TopologyTestDriver newDriver(String applicationId) {

@@ -5,41 +5,79 @@ import uk.gov.em.contracts.Notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * One period out of contact of one person (breach-policy.md §2): every notification with the same type and
  * {@code episodeId} describes it; it runs from the earliest {@code occurredAt} to the latest {@code endedAt}
  * among them, so the result does not depend on their arrival order. With no {@code endedAt} yet it is open.
  *
- * @param notificationIds   the notifications that describe it, sorted
- * @param lastReceivedAt    the latest arrival among them (what {@code raisedAt} of a case it completes uses)
- * @param sevenDayCaseId    the {@code OUT_OF_CONTACT_7_DAYS} case raised for it, if any (once per episode)
+ * <p>Each notification's own report is kept, so one can be taken back (a copy found to conflict with an
+ * earlier copy naming another person) and the episode is then exactly what the others describe.
+ *
+ * @param start          the earliest {@code occurredAt} among the reports
+ * @param end            the latest end among the reports, or null while none has ended (open)
+ * @param reports        what each notification said, by notification id
+ * @param sevenDayCaseId the {@code OUT_OF_CONTACT_7_DAYS} case raised for it, if any (once per episode)
  */
 public record Episode(
         BreachType type,
         String episodeId,
         Instant start,
         Instant end,
-        List<String> notificationIds,
-        Instant lastReceivedAt,
+        List<Report> reports,
         String sevenDayCaseId) {
+
+    /**
+     * What one notification said about the episode.
+     *
+     * @param end        its {@code endedAt} (an end at or before its start counts as the start), null if open
+     * @param receivedAt when the gateway received it (what {@code raisedAt} of a case it completes uses)
+     */
+    public record Report(String notificationId, Instant occurredAt, Instant end, Instant receivedAt) {
+
+        public Report {
+            Objects.requireNonNull(notificationId, "notificationId");
+            Objects.requireNonNull(occurredAt, "occurredAt");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+
+        static Report of(Notification n, Instant receivedAt) {
+            Instant end = n.endedAt() == null || n.endedAt().isAfter(n.occurredAt()) ? n.endedAt() : n.occurredAt();
+            return new Report(n.notificationId(), n.occurredAt(), end, receivedAt);
+        }
+    }
 
     public Episode {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(episodeId, "episodeId");
         Objects.requireNonNull(start, "start");
-        notificationIds = notificationIds == null ? List.of() : List.copyOf(notificationIds);
+        reports = List.copyOf(reports);
+        if (reports.isEmpty()) {
+            throw new IllegalArgumentException("an episode needs at least one report");
+        }
+    }
+
+    /** The episode {@code reports} describe together: earliest start, latest end, open while none has ended. */
+    public static Episode of(BreachType type, String episodeId, List<Report> reports, String sevenDayCaseId) {
+        List<Report> sorted = new ArrayList<>(reports);
+        sorted.sort(Comparator.comparing(Report::notificationId));
+        Instant start = null;
+        Instant end = null;
+        for (Report report : sorted) {
+            start = start == null || report.occurredAt().isBefore(start) ? report.occurredAt() : start;
+            end = report.end() == null ? end : end == null || report.end().isAfter(end) ? report.end() : end;
+        }
+        return new Episode(type, episodeId, start, end, sorted, sevenDayCaseId);
     }
 
     /** The episode one notification describes on its own. */
     public static Episode of(Notification n, Instant receivedAt) {
-        Instant end = n.endedAt() == null || n.endedAt().isAfter(n.occurredAt()) ? n.endedAt() : n.occurredAt();
-        return new Episode(n.type(), n.effectiveEpisodeId(), n.occurredAt(), end, List.of(n.notificationId()),
-                receivedAt, null);
+        return of(n.type(), n.effectiveEpisodeId(), List.of(Report.of(n, receivedAt)), null);
     }
 
     /** True when {@code n} describes this episode. */
@@ -49,16 +87,35 @@ public record Episode(
 
     /** This episode with one more notification about it: earliest start, latest end. */
     public Episode with(Notification n, Instant receivedAt) {
-        Episode other = of(n, receivedAt);
-        TreeSet<String> ids = new TreeSet<>(notificationIds);
-        ids.add(n.notificationId());
-        Instant newEnd = end == null ? other.end : other.end == null ? end : max(end, other.end);
-        return new Episode(type, episodeId, min(start, other.start), newEnd, List.copyOf(ids),
-                max(lastReceivedAt, receivedAt), sevenDayCaseId);
+        List<Report> more = new ArrayList<>(reports);
+        more.removeIf(r -> r.notificationId().equals(n.notificationId()));
+        more.add(Report.of(n, receivedAt));
+        return of(type, episodeId, more, sevenDayCaseId);
+    }
+
+    /** This episode without what {@code notificationId} said; empty when nothing else describes it. */
+    public Optional<Episode> without(String notificationId) {
+        List<Report> rest = reports.stream().filter(r -> !r.notificationId().equals(notificationId)).toList();
+        return rest.isEmpty() ? Optional.empty() : Optional.of(of(type, episodeId, rest, sevenDayCaseId));
+    }
+
+    /** True when {@code notificationId} is one of the notifications describing this episode. */
+    public boolean isReportedBy(String notificationId) {
+        return reports.stream().anyMatch(r -> r.notificationId().equals(notificationId));
+    }
+
+    /** The notifications that describe it, sorted. */
+    public List<String> notificationIds() {
+        return reports.stream().map(Report::notificationId).toList();
+    }
+
+    /** The latest arrival among its notifications. */
+    public Instant lastReceivedAt() {
+        return reports.stream().map(Report::receivedAt).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     public Episode withSevenDayCase(String caseId) {
-        return new Episode(type, episodeId, start, end, notificationIds, lastReceivedAt, caseId);
+        return new Episode(type, episodeId, start, end, reports, caseId);
     }
 
     public boolean isOpen() {
@@ -81,8 +138,8 @@ public record Episode(
         }
         Episode old = before.get();
         Instant changed = null;
-        if (start.isBefore(old.start)) {
-            changed = start;
+        if (!start.equals(old.start)) {
+            changed = min(start, old.start);
         }
         if (!Objects.equals(end, old.end)) {
             Instant endChange = end == null ? old.end : old.end == null ? end : min(end, old.end);
@@ -93,9 +150,5 @@ public record Episode(
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

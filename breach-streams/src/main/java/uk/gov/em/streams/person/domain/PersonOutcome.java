@@ -2,6 +2,7 @@ package uk.gov.em.streams.person.domain;
 
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.DataQualityEvent;
+import uk.gov.em.streams.dedup.domain.DedupDecision;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,16 +10,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one step of {@link PersonPolicy} decided: the person's new state, the case events and data-quality
- * exceptions to publish (in order), and when the person next needs a look without new input (an open
- * episode reaching T or 168 h), if ever, and which of the withdrawn cases were ABVs (for metrics).
+ * What one step of {@link PersonPolicy} decided: the person's new state (or none, when the input changed
+ * nothing: a copy of a notification already seen), the case events and data-quality exceptions to publish
+ * (in order), when the person next needs a look without new input (an open episode reaching T or 168 h), if
+ * ever, which of the withdrawn cases were ABVs, and the de-duplication decision for an arriving notification
+ * (the last three for metrics).
  */
-public record PersonOutcome(PersonState state, List<CaseEvent> cases, List<DataQualityEvent> dataQuality,
-                            Optional<Instant> wakeAt, Set<String> withdrawnAbvs) {
+public record PersonOutcome(Optional<PersonState> state, List<CaseEvent> cases, List<DataQualityEvent> dataQuality,
+                            Optional<Instant> wakeAt, Set<String> withdrawnAbvs, Optional<DedupDecision> dedup) {
 
     public PersonOutcome {
         cases = List.copyOf(cases);
         dataQuality = List.copyOf(dataQuality);
         withdrawnAbvs = Set.copyOf(withdrawnAbvs);
+    }
+
+    /** The input changed nothing about the person: only {@code dataQuality} (if any) to report. */
+    static PersonOutcome unchanged(List<DataQualityEvent> dataQuality, DedupDecision dedup) {
+        return new PersonOutcome(Optional.empty(), List.of(), dataQuality, Optional.empty(), Set.of(), Optional.of(dedup));
     }
 }

@@ -12,12 +12,20 @@ import uk.gov.em.streams.battery.domain.AbvCalculator;
 import uk.gov.em.streams.battery.domain.BatteryPeriod;
 import uk.gov.em.streams.cases.domain.CaseIds;
 import uk.gov.em.streams.cases.domain.CaseRaiser;
+import uk.gov.em.streams.dedup.domain.DedupDecision;
+import uk.gov.em.streams.dedup.domain.DuplicateRule;
+import uk.gov.em.streams.dedup.domain.NotificationFingerprint;
+import uk.gov.em.streams.dedup.domain.Retraction;
+import uk.gov.em.streams.dedup.domain.SeenNotification;
+import uk.gov.em.streams.dedup.domain.Sighting;
 import uk.gov.em.streams.episodes.domain.Episode;
 import uk.gov.em.streams.episodes.domain.OutOfContactRule;
 import uk.gov.em.streams.ladder.domain.QualifyingBreach;
 import uk.gov.em.streams.person.domain.PersonState.AbvInForce;
 import uk.gov.em.streams.policy.domain.BatteryPolicy;
 import uk.gov.em.streams.policy.domain.Policy;
+import uk.gov.em.streams.routing.domain.RouteDecision;
+import uk.gov.em.streams.routing.domain.RouteRule;
 import uk.gov.em.streams.subjects.domain.SubjectFacts;
 
 import java.time.Instant;
@@ -29,7 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The per-person policy (breach-policy.md §2–§4, §6): episodes, accumulated battery violations under late
+ * The per-person policy (breach-policy.md §1–§4, §6): de-duplication of the person's notifications, episodes, accumulated battery violations under late
  * and out-of-order data, out of contact for 7 days and the ladder history, as pure functions from a
  * person's state and one input (an accepted notification, or the clock) to the new state and what to publish.
  *
@@ -62,22 +70,57 @@ public final class PersonPolicy {
         this.calculator = new AbvCalculator(battery.accumulationThreshold(), battery.accumulationWindow());
     }
 
-    /** One accepted (de-duplicated) notification of this person. */
+    /**
+     * One notification of this person as it arrives. De-duplication first (§1): a copy already seen changes
+     * nothing, a copy with the same identity and different content is reported; a first copy is applied.
+     */
     public PersonOutcome onNotification(String subjectId, PersonState state, ReceivedNotification received,
                                         SubjectFacts subject) {
+        String fingerprint = NotificationFingerprint.of(received.notification());
+        DedupDecision dedup = DuplicateRule.decide(seen(state, received.identity()), fingerprint);
+        if (dedup instanceof DedupDecision.Conflicting conflict) {
+            return PersonOutcome.unchanged(List.of(DuplicateRule.conflictReport(received, conflict)), dedup);
+        }
+        if (dedup instanceof DedupDecision.SameAgain) {
+            return PersonOutcome.unchanged(List.of(), dedup);
+        }
         Work work = new Work(subjectId, state, subject);
+        work.remember(new SeenNotification(received.identity(), fingerprint, received.receivedAt(), false));
         Instant asOf = later(state.decidedUntil(), received.receivedAt());
         work.decide(asOf);
         work.apply(received);
         work.decide(asOf);
-        return work.outcome();
+        return work.outcome(dedup);
+    }
+
+    /**
+     * A copy of one of this person's notifications lost to an earlier copy naming someone else (§1, the first
+     * wins): whatever it caused is taken back, as of when both copies were known. If the copy has not reached
+     * this person yet, it is remembered as withdrawn and dropped when it does.
+     */
+    public PersonOutcome onRetraction(String subjectId, PersonState state, Retraction retraction, SubjectFacts subject) {
+        Work work = new Work(subjectId, state, subject);
+        Instant asOf = later(state.decidedUntil(), retraction.withdrawn().receivedAt());
+        work.decide(asOf);
+        work.retract(retraction, asOf);
+        work.decide(asOf);
+        return work.outcome(null);
     }
 
     /** The clock reached {@code now} with no new input: raise what became due. */
     public PersonOutcome onClock(String subjectId, PersonState state, Instant now, SubjectFacts subject) {
         Work work = new Work(subjectId, state, subject);
         work.decide(later(state.decidedUntil(), now));
-        return work.outcome();
+        return work.outcome(null);
+    }
+
+    private static Optional<SeenNotification> seen(PersonState state, String identity) {
+        for (SeenNotification entry : state.seen()) {
+            if (entry.identity().equals(identity)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The ABVs the current state stands on, as the calculator finds them up to {@code until} (for tests and tools). */
@@ -95,6 +138,7 @@ public final class PersonPolicy {
         private final List<Episode> episodes;
         private final List<AbvInForce> abvs;
         private final List<QualifyingBreach> ladder;
+        private final List<SeenNotification> seen;
         private final List<CaseEvent> cases = new ArrayList<>();
         private final List<DataQualityEvent> dataQuality = new ArrayList<>();
         private Instant wakeAt;
@@ -109,6 +153,57 @@ public final class PersonPolicy {
             this.episodes = new ArrayList<>(state.episodes());
             this.abvs = new ArrayList<>(state.abvs());
             this.ladder = new ArrayList<>(state.ladder());
+            this.seen = new ArrayList<>(state.seen());
+        }
+
+        /** Remembers a notification for de-duplication and forgets those first seen beyond the horizon before it. */
+        void remember(SeenNotification entry) {
+            seen.add(entry);
+            Instant newestSeen = seen.stream().map(SeenNotification::firstSeenAt).max(Comparator.naturalOrder()).orElseThrow();
+            Instant forgetBefore = newestSeen.minus(policy.deduplication().horizon());
+            seen.removeIf(s -> s.firstSeenAt().isBefore(forgetBefore));
+        }
+
+        void retract(Retraction retraction, Instant asOf) {
+            Sighting lost = retraction.withdrawn();
+            for (int i = 0; i < seen.size(); i++) {
+                SeenNotification entry = seen.get(i);
+                if (entry.identity().equals(lost.identity())) {
+                    if (!entry.withdrawn() && entry.fingerprint().equals(lost.fingerprint())) {
+                        seen.set(i, entry.asWithdrawn());
+                        undo(lost, retraction.reason(), asOf);
+                    }
+                    return;
+                }
+            }
+            remember(new SeenNotification(lost.identity(), lost.fingerprint(), lost.receivedAt(), true));
+        }
+
+        /** Takes back what one applied notification caused: its case, its ladder entry, its part of an episode. */
+        private void undo(Sighting lost, String reason, Instant asOf) {
+            if (lost.type().isEpisode()) {
+                for (Episode episode : List.copyOf(episodes)) {
+                    if (episode.type() == lost.type() && episode.isReportedBy(lost.notificationId())) {
+                        int at = episodes.indexOf(episode);
+                        Optional<Episode> rest = episode.without(lost.notificationId());
+                        if (rest.isPresent()) {
+                            episodes.set(at, rest.get());
+                        } else {
+                            episodes.remove(at);
+                            if (episode.sevenDayCaseId() != null) {
+                                cases.add(new CaseWithdrawal(episode.sevenDayCaseId(), subjectId, reason, null,
+                                        policy.version(), asOf));
+                            }
+                        }
+                    }
+                }
+                return;
+            }
+            if (!(RouteRule.classify(lost.type(), policy) instanceof RouteDecision.NoCase)) {
+                String caseId = CaseIds.forNotification(lost.type().code(), lost.supplier(), lost.notificationId());
+                ladder.removeIf(b -> b.caseId().equals(caseId));
+                cases.add(new CaseWithdrawal(caseId, subjectId, reason, null, policy.version(), asOf));
+            }
         }
 
         void apply(ReceivedNotification received) {
@@ -252,9 +347,9 @@ public final class PersonPolicy {
                     n.occurredAt(), received.receivedAt());
         }
 
-        PersonOutcome outcome() {
-            return new PersonOutcome(new PersonState(newest, decidedUntil, frozen, episodes, abvs, ladder), cases,
-                    dataQuality, Optional.ofNullable(wakeAt), withdrawnAbvs);
+        PersonOutcome outcome(DedupDecision dedup) {
+            return new PersonOutcome(Optional.of(new PersonState(newest, decidedUntil, frozen, episodes, abvs, ladder,
+                    seen)), cases, dataQuality, Optional.ofNullable(wakeAt), withdrawnAbvs, Optional.ofNullable(dedup));
         }
     }
 

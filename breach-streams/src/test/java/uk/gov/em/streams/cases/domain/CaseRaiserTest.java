@@ -116,7 +116,7 @@ class CaseRaiserTest {
     @Test
     void anEpisodeOutOfContactForSevenDaysIsACriticalReviewsCaseOpenedAtStartPlus168Hours() {
         Instant start = Instant.parse("2022-02-01T10:00:00Z");
-        Episode episode = new Episode(BreachType.OUT_OF_CONTACT, "EP-9", start, null, List.of("N-9"), start, null);
+        Episode episode = Episode.of(BreachType.OUT_OF_CONTACT, "EP-9", List.of(new Episode.Report("N-9", start, null, start)), null);
 
         BreachCase raised = CaseRaiser.outOfContact("S-1", episode, start.plusSeconds(168 * 3600),
                 start.plusSeconds(168 * 3600), POLICY, SubjectFacts.UNKNOWN);

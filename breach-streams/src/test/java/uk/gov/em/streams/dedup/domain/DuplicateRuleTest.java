@@ -6,7 +6,6 @@ import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.streams.Notifications;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ class DuplicateRuleTest {
 
     @Test
     void theSameContentAgainIsSameAgain() {
-        SeenNotification first = new SeenNotification(NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN);
+        SeenNotification first = new SeenNotification("ems/EMS-000123", NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN, false);
 
         DedupDecision decision = DuplicateRule.decide(Optional.of(first), NotificationFingerprint.of(TAMPER.notification()));
 
@@ -38,7 +37,7 @@ class DuplicateRuleTest {
 
     @Test
     void theSameIdWithDifferentContentIsAConflictThatKeepsTheFirst() {
-        SeenNotification first = new SeenNotification(NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN);
+        SeenNotification first = new SeenNotification("ems/EMS-000123", NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN, false);
         String later = NotificationFingerprint.of(TAMPER.occurredAt(Notifications.OCCURRED.plusSeconds(60)).notification());
 
         DedupDecision decision = DuplicateRule.decide(Optional.of(first), later);
@@ -49,7 +48,7 @@ class DuplicateRuleTest {
 
     @Test
     void aConflictIsReportedWithTheLaterCopysIdentityAndTimes() {
-        SeenNotification first = new SeenNotification(NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN);
+        SeenNotification first = new SeenNotification("ems/EMS-000123", NotificationFingerprint.of(TAMPER.notification()), FIRST_SEEN, false);
         ReceivedNotification copy = TAMPER.subject("S-999").receivedAt(FIRST_SEEN.plusSeconds(3600)).received();
         var conflict = (DedupDecision.Conflicting) DuplicateRule.decide(Optional.of(first),
                 NotificationFingerprint.of(copy.notification()));
@@ -86,11 +85,10 @@ class DuplicateRuleTest {
     }
 
     @Test
-    void aFirstCopyIsForgottenOnlyOnceItIsOlderThanTheHorizon() {
-        SeenNotification first = new SeenNotification("f", FIRST_SEEN);
-        Duration horizon = Duration.ofDays(45);
+    void aCopyAlreadyWithdrawnArrivingIsTheSameAgain() {
+        String fingerprint = NotificationFingerprint.of(TAMPER.notification());
+        SeenNotification withdrawn = new SeenNotification("ems/EMS-000123", fingerprint, FIRST_SEEN, true);
 
-        assertThat(first.isBeyond(horizon, FIRST_SEEN.plus(horizon))).isFalse();
-        assertThat(first.isBeyond(horizon, FIRST_SEEN.plus(horizon).plusMillis(1))).isTrue();
+        assertThat(DuplicateRule.decide(Optional.of(withdrawn), fingerprint)).isEqualTo(new DedupDecision.SameAgain(withdrawn));
     }
 }

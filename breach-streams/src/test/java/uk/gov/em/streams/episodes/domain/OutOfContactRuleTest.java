@@ -47,6 +47,6 @@ class OutOfContactRuleTest {
     }
 
     private static Episode episode(Instant end, String caseId) {
-        return new Episode(BreachType.OUT_OF_CONTACT, "EP-1", T0, end, List.of("N-1"), T0, caseId);
+        return Episode.of(BreachType.OUT_OF_CONTACT, "EP-1", List.of(new Episode.Report("N-1", T0, end, T0)), caseId);
     }
 }

@@ -3,8 +3,11 @@ package uk.gov.em.streams.person.domain;
 import org.junit.jupiter.api.Test;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.streams.Notifications;
 import uk.gov.em.streams.battery.domain.Abv;
+import uk.gov.em.streams.dedup.domain.Retraction;
+import uk.gov.em.streams.dedup.domain.Sighting;
 import uk.gov.em.streams.policy.PolicyLoader;
 import uk.gov.em.streams.subjects.domain.SubjectFacts;
 
@@ -30,24 +33,76 @@ class PersonPolicyTest {
     @Test
     void theClockRaisesTheAbvAtTAndTheStateRemembersIt() {
         PersonState state = POLICY.onNotification("S-1", PersonState.EMPTY, Notifications.a(BreachType.BATTERY_DEPLETED)
-                .subject("S-1").occurredAt(T0).receivedAt(T0.plusSeconds(60)).received(), SubjectFacts.UNKNOWN).state();
+                .subject("S-1").occurredAt(T0).receivedAt(T0.plusSeconds(60)).received(), SubjectFacts.UNKNOWN).state().orElseThrow();
 
         PersonOutcome woken = POLICY.onClock("S-1", state, T0.plus(Duration.ofHours(12)), SubjectFacts.UNKNOWN);
 
         assertThat(woken.cases()).singleElement().isInstanceOfSatisfying(BreachCase.class,
                 c -> assertThat(c.raisedAt()).isEqualTo(T0.plus(Duration.ofHours(12))));
-        assertThat(woken.state().abvs()).extracting(PersonState.AbvInForce::at).containsExactly(T0.plus(Duration.ofHours(12)));
+        assertThat(woken.state().orElseThrow().abvs()).extracting(PersonState.AbvInForce::at).containsExactly(T0.plus(Duration.ofHours(12)));
         assertThat(woken.wakeAt()).contains(T0.plus(Duration.ofHours(24)));
-        assertThat(POLICY.abvs(woken.state(), T0.plus(Duration.ofHours(12))).due()).extracting(Abv::at)
+        assertThat(POLICY.abvs(woken.state().orElseThrow(), T0.plus(Duration.ofHours(12))).due()).extracting(Abv::at)
                 .containsExactly(T0.plus(Duration.ofHours(12)));
     }
 
     @Test
     void theClockNeverRaisesTheSameAbvTwice() {
         PersonState state = POLICY.onNotification("S-1", PersonState.EMPTY, Notifications.a(BreachType.BATTERY_DEPLETED)
-                .subject("S-1").occurredAt(T0).receivedAt(T0.plusSeconds(60)).received(), SubjectFacts.UNKNOWN).state();
-        PersonState once = POLICY.onClock("S-1", state, T0.plus(Duration.ofHours(13)), SubjectFacts.UNKNOWN).state();
+                .subject("S-1").occurredAt(T0).receivedAt(T0.plusSeconds(60)).received(), SubjectFacts.UNKNOWN).state().orElseThrow();
+        PersonState once = POLICY.onClock("S-1", state, T0.plus(Duration.ofHours(13)), SubjectFacts.UNKNOWN).state().orElseThrow();
 
         assertThat(POLICY.onClock("S-1", once, T0.plus(Duration.ofHours(14)), SubjectFacts.UNKNOWN).cases()).isEmpty();
+    }
+
+    @Test
+    void aCopyRetractedBeforeItArrivesIsDroppedWhenItDoes() {
+        Notifications kept = Notifications.a(BreachType.STRAP_TAMPER).subject("S-1");
+        Notifications lost = kept.subject("S-2").receivedAt(kept.receivedAt().plusSeconds(30));
+        Retraction retraction = new Retraction(Sighting.of(kept.received()), Sighting.of(lost.received()));
+
+        PersonOutcome retracted = POLICY.onRetraction("S-2", PersonState.EMPTY, retraction, SubjectFacts.UNKNOWN);
+        PersonOutcome arrived = POLICY.onNotification("S-2", retracted.state().orElseThrow(), lost.received(),
+                SubjectFacts.UNKNOWN);
+
+        assertThat(retracted.cases()).isEmpty();
+        assertThat(retracted.state().orElseThrow().seen()).singleElement()
+                .satisfies(entry -> assertThat(entry.withdrawn()).isTrue());
+        assertThat(arrived.cases()).isEmpty();
+        assertThat(arrived.dataQuality()).isEmpty();
+        assertThat(arrived.state()).isEmpty();
+    }
+
+    @Test
+    void aRetractedCopyLeavesTheLadderSoTheNextBreachCountsWithoutIt() {
+        Notifications lost = Notifications.a(BreachType.ABSENCE_15_MIN).subject("S-2").id("N-shared")
+                .occurredAt(T0).receivedAt(T0.plusSeconds(60));
+        Notifications kept = lost.subject("S-1").receivedAt(T0.plusSeconds(30));
+        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, lost.received(), SubjectFacts.UNKNOWN)
+                .state().orElseThrow();
+        PersonOutcome retracted = POLICY.onRetraction("S-2", state,
+                new Retraction(Sighting.of(kept.received()), Sighting.of(lost.received())), SubjectFacts.UNKNOWN);
+
+        PersonOutcome next = POLICY.onNotification("S-2", retracted.state().orElseThrow(), Notifications
+                .a(BreachType.ABSENCE_15_MIN).subject("S-2").id("N-next").occurredAt(T0.plus(Duration.ofDays(1)))
+                .receivedAt(T0.plus(Duration.ofDays(1))).received(), SubjectFacts.UNKNOWN);
+
+        assertThat(retracted.cases()).singleElement().isInstanceOf(CaseWithdrawal.class);
+        assertThat(retracted.state().orElseThrow().ladder()).isEmpty();
+        assertThat(next.cases()).singleElement().isInstanceOfSatisfying(BreachCase.class,
+                c -> assertThat(c.explanation()).startsWith("1st qualifying breach in 90 days"));
+    }
+
+    @Test
+    void aRetractionOfACopyThisPersonNeverHadInThatFormChangesNothing() {
+        Notifications mine = Notifications.a(BreachType.STRAP_TAMPER).subject("S-2");
+        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, mine.received(), SubjectFacts.UNKNOWN)
+                .state().orElseThrow();
+        Notifications other = mine.occurredAt(mine.occurredAt().plusSeconds(5)).receivedAt(mine.receivedAt().plusSeconds(9));
+
+        PersonOutcome outcome = POLICY.onRetraction("S-2", state, new Retraction(Sighting.of(mine.subject("S-1")
+                .received()), Sighting.of(other.received())), SubjectFacts.UNKNOWN);
+
+        assertThat(outcome.cases()).isEmpty();
+        assertThat(outcome.state().orElseThrow().seen()).isEqualTo(state.seen());
     }
 }

@@ -1,0 +1,145 @@
+package uk.gov.em.streams.topology;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.CaseEvent;
+import uk.gov.em.contracts.CaseWithdrawal;
+import uk.gov.em.contracts.DataQualityEvent;
+import uk.gov.em.contracts.ReceivedNotification;
+import uk.gov.em.contracts.Topics;
+import uk.gov.em.contracts.json.JsonSerde;
+import uk.gov.em.streams.Notifications;
+import uk.gov.em.testing.KafkaHarness;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * breach-policy.md §1 across partitions, on the real broker under exactly-once v2: two copies of one notification
+ * name people whose notifications live in different partitions (so different tasks). The copy received first
+ * stands; the other is reported as a conflict and what it caused is withdrawn; a replay into a fresh application
+ * ends the same way.
+ */
+class CopiesNamingDifferentPeopleIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void theCopyReceivedFirstStandsAndTheOtherPersonsCaseIsWithdrawnEvenAcrossPartitions() throws Exception {
+        String first = "S-FIRST-" + run;
+        String other = otherPartitionThan(first);
+        Notifications kept = Notifications.a(BreachType.STRAP_TAMPER).id("N-SHARED-" + run).subject(first);
+        Notifications lost = kept.subject(other).receivedAt(kept.receivedAt().plusSeconds(60));
+        produce(List.of(lost, kept));
+
+        for (String application : List.of("copies-first-" + run, "copies-replay-" + run)) {
+            try (KafkaStreams streams = start(application)) {
+                await().atMost(PATIENCE).untilAsserted(() -> {
+                    assertThat(read(Topics.CASES, first, JsonSerde.of(CaseEvent.class))).singleElement()
+                            .isInstanceOf(BreachCase.class);
+                    assertThat(inForce(read(Topics.CASES, other, JsonSerde.of(CaseEvent.class)))).isEmpty();
+                    assertThat(read(Topics.DATA_QUALITY, other, JsonSerde.of(DataQualityEvent.class)))
+                            .isNotEmpty().allSatisfy(report -> {
+                                assertThat(report.issue()).isEqualTo(DataQualityEvent.Issue.CONFLICTING_DUPLICATE);
+                                assertThat(report.notificationId()).isEqualTo("N-SHARED-" + run);
+                            });
+                });
+            }
+        }
+    }
+
+    /** The cases raised for a person and not withdrawn since. */
+    private static List<String> inForce(List<CaseEvent> events) {
+        List<String> open = new ArrayList<>();
+        for (CaseEvent event : events) {
+            switch (event) {
+                case BreachCase raised -> open.add(raised.caseId());
+                case CaseWithdrawal withdrawn -> open.remove(withdrawn.caseId());
+            }
+        }
+        return open;
+    }
+
+    private String otherPartitionThan(String subject) throws Exception {
+        int partitions;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers()))) {
+            partitions = admin.describeTopics(List.of(Topics.NOTIFICATIONS)).allTopicNames().get()
+                    .get(Topics.NOTIFICATIONS).partitions().size();
+        }
+        assertThat(partitions).as("partitions of " + Topics.NOTIFICATIONS).isGreaterThan(1);
+        int taken = partitionOf(subject, partitions);
+        return IntStream.range(0, 100).mapToObj(i -> "S-OTHER-" + i + "-" + run)
+                .filter(candidate -> partitionOf(candidate, partitions) != taken).findFirst().orElseThrow();
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private static void produce(List<Notifications> input) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), JsonSerde.of(ReceivedNotification.class))) {
+            for (Notifications n : input) {
+                producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS, n.subjectId(), n.received())).get();
+            }
+        }
+    }
+
+    private KafkaStreams start(String applicationId) {
+        KafkaStreams streams = new KafkaStreams(BreachTopology.build(BreachDriver.SETTINGS, TopologyEvents.NONE),
+                BreachStreamsConfig.of(applicationId, KafkaHarness.bootstrapServers(), stateDir.resolve(applicationId)));
+        streams.start();
+        return streams;
+    }
+
+    /** Every committed record on {@code topic} keyed {@code key}, from the beginning. */
+    private static <T> List<T> read(String topic, String key, Deserializer<T> values) {
+        List<T> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "copies-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            for (int quietPolls = 0; quietPolls < 3; ) {
+                var records = consumer.poll(Duration.ofMillis(300));
+                quietPolls = records.isEmpty() && !consumer.assignment().isEmpty() ? quietPolls + 1 : 0;
+                records.forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}
