@@ -20,6 +20,7 @@ import uk.gov.em.contracts.Subject;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.dedup.IdentityCheckProcessor;
+import uk.gov.em.streams.dedup.SightingSerde;
 import uk.gov.em.streams.dedup.domain.IdentityRule;
 import uk.gov.em.streams.dedup.domain.Retraction;
 import uk.gov.em.streams.dedup.domain.Sighting;
@@ -27,6 +28,7 @@ import uk.gov.em.streams.person.PersonInput;
 import uk.gov.em.streams.policy.PolicySettings;
 import uk.gov.em.streams.person.PersonOutput;
 import uk.gov.em.streams.person.PersonProcessor;
+import uk.gov.em.streams.person.PersonStateSerde;
 import uk.gov.em.streams.person.domain.PersonState;
 import uk.gov.em.streams.policy.domain.Policy;
 import uk.gov.em.streams.subjects.SubjectRegisterUpdater;
@@ -108,9 +110,9 @@ public final class BreachTopology {
         Duration horizon = policy.deduplication().horizon();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(IDENTITY_STORE, horizon, Duration.ofMillis(1), false),
-                Serdes.String(), JsonSerde.of(Sighting.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
+                Serdes.String(), new SightingSerde()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
-                JsonSerde.of(PersonState.class)).withLoggingEnabled(Map.of()).withCachingEnabled());
+                new PersonStateSerde()).withLoggingEnabled(Map.of()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_STORE), Serdes.String(),
                 Serdes.Long()).withLoggingEnabled(Map.of()).withCachingEnabled());
         StoreBuilder<KeyValueStore<String, Subject>> register = Stores.keyValueStoreBuilder(
@@ -127,7 +129,7 @@ public final class BreachTopology {
         // §1 across people: copies of one notification naming different people.
         KStream<String, Retraction> retractions = notifications
                 .map((subjectId, copy) -> KeyValue.pair(copy.identity(), Sighting.of(copy)), Named.as(SIGHTING))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Sighting.class)).withName(BY_IDENTITY))
+                .repartition(Repartitioned.with(Serdes.String(), new SightingSerde()).withName(BY_IDENTITY))
                 .process(() -> new IdentityCheckProcessor(IDENTITY_STORE, horizon), Named.as(CHECK_IDENTITY),
                         IDENTITY_STORE);
         retractions

@@ -1,0 +1,142 @@
+package uk.gov.em.streams.person;
+
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.streams.dedup.domain.SeenNotification;
+import uk.gov.em.streams.episodes.domain.Episode;
+import uk.gov.em.streams.ladder.domain.QualifyingBreach;
+import uk.gov.em.streams.person.domain.PersonState;
+import uk.gov.em.streams.serde.BinaryFields;
+import uk.gov.em.streams.serde.BinarySerde;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+import static uk.gov.em.streams.serde.BinaryFields.readEnum;
+import static uk.gov.em.streams.serde.BinaryFields.readHex;
+import static uk.gov.em.streams.serde.BinaryFields.readInstant;
+import static uk.gov.em.streams.serde.BinaryFields.readList;
+import static uk.gov.em.streams.serde.BinaryFields.readNullable;
+import static uk.gov.em.streams.serde.BinaryFields.readString;
+import static uk.gov.em.streams.serde.BinaryFields.writeEnum;
+import static uk.gov.em.streams.serde.BinaryFields.writeHex;
+import static uk.gov.em.streams.serde.BinaryFields.writeInstant;
+import static uk.gov.em.streams.serde.BinaryFields.writeList;
+import static uk.gov.em.streams.serde.BinaryFields.writeNullable;
+import static uk.gov.em.streams.serde.BinaryFields.writeString;
+
+/**
+ * The person store's value (and its changelog's) in binary: the state is read and written for every
+ * notification and wake-up, and JSON made that the largest share of the stream thread's CPU.
+ *
+ * <p>Layout, format version 1 (encodings in {@code BinaryFields}; {@code ?} = nullable):
+ * <pre>
+ * PersonState      := version=1:byte newestEventTime:instant? decidedUntil:instant? frozenConsumedUntil:instant?
+ *                     episodes:list(Episode) abvs:list(AbvInForce) ladder:list(QualifyingBreach)
+ *                     seen:list(SeenNotification)
+ * Episode          := type:enum episodeId:string start:instant end:instant? reports:list(Report)
+ *                     sevenDayCaseId:string?
+ * Report           := notificationId:string occurredAt:instant end:instant? receivedAt:instant
+ * AbvInForce       := at:instant? caseId:string?
+ * QualifyingBreach := trigger:string at:instant caseId:string
+ * SeenNotification := identity:string fingerprint:hex firstSeenAt:instant withdrawn:boolean
+ * </pre>
+ * Change the layout only with a new version number.
+ */
+public final class PersonStateSerde extends BinarySerde<PersonState> {
+
+    public static final int VERSION = 1;
+
+    public PersonStateSerde() {
+        super(PersonState.class, VERSION);
+    }
+
+    @Override
+    protected void write(DataOutput out, PersonState state) throws IOException {
+        writeNullable(out, state.newestEventTime(), BinaryFields::writeInstant);
+        writeNullable(out, state.decidedUntil(), BinaryFields::writeInstant);
+        writeNullable(out, state.frozenConsumedUntil(), BinaryFields::writeInstant);
+        writeList(out, state.episodes(), PersonStateSerde::writeEpisode);
+        writeList(out, state.abvs(), PersonStateSerde::writeAbv);
+        writeList(out, state.ladder(), PersonStateSerde::writeQualifyingBreach);
+        writeList(out, state.seen(), PersonStateSerde::writeSeen);
+    }
+
+    @Override
+    protected PersonState read(DataInput in) throws IOException {
+        return new PersonState(
+                readNullable(in, BinaryFields::readInstant),
+                readNullable(in, BinaryFields::readInstant),
+                readNullable(in, BinaryFields::readInstant),
+                readList(in, PersonStateSerde::readEpisode),
+                readList(in, PersonStateSerde::readAbv),
+                readList(in, PersonStateSerde::readQualifyingBreach),
+                readList(in, PersonStateSerde::readSeen));
+    }
+
+    private static void writeEpisode(DataOutput out, Episode episode) throws IOException {
+        writeEnum(out, episode.type());
+        writeString(out, episode.episodeId());
+        writeInstant(out, episode.start());
+        writeNullable(out, episode.end(), BinaryFields::writeInstant);
+        writeList(out, episode.reports(), PersonStateSerde::writeReport);
+        writeNullable(out, episode.sevenDayCaseId(), BinaryFields::writeString);
+    }
+
+    private static Episode readEpisode(DataInput in) throws IOException {
+        return new Episode(
+                readEnum(in, BreachType.class),
+                readString(in),
+                readInstant(in),
+                readNullable(in, BinaryFields::readInstant),
+                readList(in, PersonStateSerde::readReport),
+                readNullable(in, BinaryFields::readString));
+    }
+
+    private static void writeReport(DataOutput out, Episode.Report report) throws IOException {
+        writeString(out, report.notificationId());
+        writeInstant(out, report.occurredAt());
+        writeNullable(out, report.end(), BinaryFields::writeInstant);
+        writeInstant(out, report.receivedAt());
+    }
+
+    private static Episode.Report readReport(DataInput in) throws IOException {
+        return new Episode.Report(
+                readString(in),
+                readInstant(in),
+                readNullable(in, BinaryFields::readInstant),
+                readInstant(in));
+    }
+
+    private static void writeAbv(DataOutput out, PersonState.AbvInForce abv) throws IOException {
+        writeNullable(out, abv.at(), BinaryFields::writeInstant);
+        writeNullable(out, abv.caseId(), BinaryFields::writeString);
+    }
+
+    private static PersonState.AbvInForce readAbv(DataInput in) throws IOException {
+        return new PersonState.AbvInForce(
+                readNullable(in, BinaryFields::readInstant),
+                readNullable(in, BinaryFields::readString));
+    }
+
+    private static void writeQualifyingBreach(DataOutput out, QualifyingBreach breach) throws IOException {
+        writeString(out, breach.trigger());
+        writeInstant(out, breach.at());
+        writeString(out, breach.caseId());
+    }
+
+    private static QualifyingBreach readQualifyingBreach(DataInput in) throws IOException {
+        return new QualifyingBreach(readString(in), readInstant(in), readString(in));
+    }
+
+    private static void writeSeen(DataOutput out, SeenNotification seen) throws IOException {
+        writeString(out, seen.identity());
+        writeHex(out, seen.fingerprint());
+        writeInstant(out, seen.firstSeenAt());
+        out.writeBoolean(seen.withdrawn());
+    }
+
+    private static SeenNotification readSeen(DataInput in) throws IOException {
+        return new SeenNotification(readString(in), readHex(in), readInstant(in), in.readBoolean());
+    }
+}

@@ -1,0 +1,164 @@
+package uk.gov.em.streams.person;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.kafka.common.errors.SerializationException;
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.json.JsonSerde;
+import uk.gov.em.streams.dedup.domain.SeenNotification;
+import uk.gov.em.streams.episodes.domain.Episode;
+import uk.gov.em.streams.ladder.domain.QualifyingBreach;
+import uk.gov.em.streams.person.domain.PersonState;
+import uk.gov.em.streams.person.domain.PersonState.AbvInForce;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.em.streams.serde.BinaryArbitraries.hexOrAnyStrings;
+import static uk.gov.em.streams.serde.BinaryArbitraries.instants;
+import static uk.gov.em.streams.serde.BinaryArbitraries.strings;
+
+class PersonStateSerdeTest {
+
+    private static final String TOPIC = "breach-streams-person-state-changelog";
+
+    private final PersonStateSerde serde = new PersonStateSerde();
+
+    @Property(tries = 500)
+    void anyPersonStateRoundTripsToAnEqualRecord(@ForAll("states") PersonState state) {
+        assertThat(roundTrip(state)).isEqualTo(state);
+    }
+
+    @Example
+    void theEmptyStateRoundTrips() {
+        assertThat(roundTrip(PersonState.EMPTY)).isEqualTo(PersonState.EMPTY);
+    }
+
+    @Example
+    void aRealisticStateRoundTripsWithEveryInstantToTheNanosecond() {
+        PersonState state = realisticState();
+
+        assertThat(roundTrip(state)).isEqualTo(state);
+        assertThat(roundTrip(state).episodes().getFirst().reports().getFirst().receivedAt())
+                .isEqualTo(Instant.parse("2022-02-01T10:16:03.123456789Z"));
+    }
+
+    @Example
+    void nullIsATombstoneBothWays() {
+        assertThat(serde.serializer().serialize(TOPIC, null)).isNull();
+        assertThat(serde.deserializer().deserialize(TOPIC, null)).isNull();
+    }
+
+    @Example
+    void aFormatVersionOtherThanOneIsRefusedNamingTheVersion() {
+        byte[] bytes = serde.serialize(TOPIC, realisticState());
+        bytes[0] = 2;
+
+        assertThatThrownBy(() -> serde.deserialize(TOPIC, bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("PersonState")
+                .hasMessageContaining("format version 2");
+    }
+
+    @Example
+    void stateStoredAsJsonBeforeThisSerdeIsRefusedAsAnUnknownVersion() {
+        byte[] json = JsonSerde.of(PersonState.class).serialize(TOPIC, realisticState());
+
+        assertThatThrownBy(() -> serde.deserialize(TOPIC, json))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("format version " + (int) '{');
+    }
+
+    @Example
+    void bytesThatEndEarlyAreRefused() {
+        byte[] bytes = serde.serialize(TOPIC, realisticState());
+
+        assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length - 5)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("unreadable PersonState");
+    }
+
+    @Example
+    void bytesThatRunOnAreRefused() {
+        byte[] bytes = serde.serialize(TOPIC, realisticState());
+
+        assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length + 1)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("1 trailing byte(s)");
+    }
+
+    @Example
+    void theBinaryFormIsLessThanHalfTheJsonFormOfARealisticState() {
+        PersonState state = realisticState();
+
+        int binary = serde.serialize(TOPIC, state).length;
+        int json = JsonSerde.of(PersonState.class).serialize(TOPIC, state).length;
+
+        assertThat(binary).as("binary %d bytes, JSON %d bytes", binary, json).isLessThan(json / 2);
+    }
+
+    private PersonState roundTrip(PersonState state) {
+        return serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, state));
+    }
+
+    /** A person a few weeks into an order: battery and contact episodes, ABVs, a ladder, a day of notifications. */
+    private static PersonState realisticState() {
+        Instant t = Instant.parse("2022-02-01T10:15:00Z");
+        Instant received = Instant.parse("2022-02-01T10:16:03.123456789Z");
+        List<Episode> episodes = List.of(
+                new Episode(BreachType.BATTERY_DEPLETED, "EP-2022-000101", t, t.plus(Duration.ofHours(5)), List.of(
+                        new Episode.Report("N-2022-000101-a", t, t.plus(Duration.ofHours(2)), received),
+                        new Episode.Report("N-2022-000101-b", t.plus(Duration.ofHours(2)), t.plus(Duration.ofHours(5)),
+                                received.plus(Duration.ofHours(5)))), null),
+                new Episode(BreachType.OUT_OF_CONTACT, "EP-2022-000102", t.plus(Duration.ofDays(1)), null, List.of(
+                        new Episode.Report("N-2022-000102", t.plus(Duration.ofDays(1)), null,
+                                received.plus(Duration.ofDays(1)))), "CASE-7D-S-000123-EP-2022-000102"),
+                new Episode(BreachType.BATTERY_DEPLETED, "N-2022-000103", t.plus(Duration.ofDays(2)),
+                        t.plus(Duration.ofDays(2)).plus(Duration.ofHours(8)), List.of(
+                        new Episode.Report("N-2022-000103", t.plus(Duration.ofDays(2)),
+                                t.plus(Duration.ofDays(2)).plus(Duration.ofHours(8)), received.plus(Duration.ofDays(2)))),
+                        null));
+        List<AbvInForce> abvs = List.of(
+                new AbvInForce(t.plus(Duration.ofDays(2)).plus(Duration.ofHours(7)), "CASE-ABV-S-000123-20220203T171500Z"));
+        List<QualifyingBreach> ladder = List.of(
+                new QualifyingBreach("ABV", t.plus(Duration.ofDays(2)), "CASE-ABV-S-000123-20220203T171500Z"),
+                new QualifyingBreach("CURFEW_MISSED_FULL", t.plus(Duration.ofDays(3)), "CASE-S-000123-N-2022-000150"),
+                new QualifyingBreach("ABSENCE_15_MIN", t.plus(Duration.ofDays(4)), "CASE-S-000123-N-2022-000160"));
+        List<SeenNotification> seen = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            seen.add(new SeenNotification("acme-monitoring/N-2022-0002" + String.format("%02d", i),
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a%02x".formatted(i),
+                    received.plus(Duration.ofMinutes(37L * i)), i % 7 == 3));
+        }
+        return new PersonState(t.plus(Duration.ofDays(4)), received.plus(Duration.ofDays(4)), t.plus(Duration.ofDays(1)),
+                episodes, abvs, ladder, seen);
+    }
+
+    @Provide
+    Arbitrary<PersonState> states() {
+        Arbitrary<Episode.Report> report = Combinators.combine(strings(), instants(), instants().injectNull(0.3),
+                instants()).as(Episode.Report::new);
+        Arbitrary<Episode> episode = Combinators.combine(Arbitraries.of(BreachType.class), strings(), instants(),
+                instants().injectNull(0.3), report.list().ofMinSize(1).ofMaxSize(4), strings().injectNull(0.5))
+                .as(Episode::new);
+        Arbitrary<AbvInForce> abv = Combinators.combine(instants().injectNull(0.1), strings().injectNull(0.1))
+                .as(AbvInForce::new);
+        Arbitrary<QualifyingBreach> breach = Combinators.combine(strings(), instants(), strings())
+                .as(QualifyingBreach::new);
+        Arbitrary<SeenNotification> seen = Combinators.combine(strings(), hexOrAnyStrings(), instants(),
+                Arbitraries.of(true, false)).as(SeenNotification::new);
+        return Combinators.combine(instants().injectNull(0.3), instants().injectNull(0.3), instants().injectNull(0.3),
+                episode.list().ofMaxSize(4), abv.list().ofMaxSize(4), breach.list().ofMaxSize(4),
+                seen.list().ofMaxSize(6)).as(PersonState::new);
+    }
+}
