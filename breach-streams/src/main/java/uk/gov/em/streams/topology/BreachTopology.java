@@ -108,11 +108,14 @@ public final class BreachTopology {
         StreamsBuilder builder = new StreamsBuilder();
 
         Duration horizon = policy.deduplication().horizon();
+        // The identity and person stores are not cached: a record cache only pays when one key is written several
+        // times per commit, and a person's notifications are minutes to days apart; measured, it cost more in
+        // lookups and evictions than it saved (docs/benchmarks.md).
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(IDENTITY_STORE, horizon, Duration.ofMillis(1), false),
-                Serdes.String(), new SightingSerde()).withLoggingEnabled(Map.of()).withCachingEnabled());
+                Serdes.String(), new SightingSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
-                new PersonStateSerde()).withLoggingEnabled(Map.of()).withCachingEnabled());
+                new PersonStateSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_STORE), Serdes.String(),
                 Serdes.Long()).withLoggingEnabled(Map.of()).withCachingEnabled());
         StoreBuilder<KeyValueStore<String, Subject>> register = Stores.keyValueStoreBuilder(

@@ -23,6 +23,7 @@ import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.Json;
+import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.policy.PolicyLoader;
 import uk.gov.em.streams.policy.PolicySettings;
 import uk.gov.em.streams.topology.BreachStreamsConfig;
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Records per second through the full topology on a real broker, against a pass-through topology on the same
+ * Records per second through the full topology on a real broker, against pass-through topologies (bytes, and the JSON read and written back) on the same
  * broker and input, and exactly-once v2 against at-least-once; or ({@code state} mode) the state size and heap
  * of the full topology after 30 days of history for many people. Not a test: run by hand (docs/benchmarks.md).
  * Arguments: bootstrap people perPerson mode(throughput|state).
@@ -52,6 +53,7 @@ import static org.awaitility.Awaitility.await;
 public final class ThroughputBenchmark {
 
     private static final Instant START = Instant.parse("2022-01-01T00:00:00Z");
+    private static final String PASS_THROUGH_TOPIC = "bench-passthrough";
 
     private ThroughputBenchmark() {
     }
@@ -65,17 +67,19 @@ public final class ThroughputBenchmark {
         System.out.printf("input: %d records, %d people, %d each over 30 days%n", produced, people, perPerson);
         if (mode.equals("throughput")) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                admin.createTopics(List.of(new NewTopic("bench-passthrough", 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 3, (short) 1))).all().get();
             }
-            for (String run : List.of("passthrough-eos", "full-eos", "full-alos", "passthrough-eos-2", "full-alos-2", "full-eos-2")) {
+            for (String run : List.of("passthrough-eos", "full-eos", "full-alos", "passthrough-eos-2", "json-passthrough-eos",
+                    "full-alos-2", "full-eos-2", "json-passthrough-eos-2")) {
                 boolean full = run.startsWith("full");
                 Properties config = BreachStreamsConfig.of("bench-" + run + "-" + System.nanoTime(), bootstrap,
                         Files.createTempDirectory("bench-state-"));
+                overrides().forEach(config::put);
                 if (run.contains("alos")) {
                     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
                 }
                 Topology topology = full ? BreachTopology.build(PolicySettings.of(PolicyLoader.loadDefault()), TopologyEvents.NONE)
-                        : passThrough();
+                        : run.startsWith("json") ? jsonPassThrough() : passThrough();
                 double seconds = timeToConsume(bootstrap, config, topology, produced, () -> { });
                 System.out.printf("%-18s %8.1f s %10.0f records/s%n", run, seconds, produced / seconds);
             }
@@ -104,10 +108,25 @@ public final class ThroughputBenchmark {
         System.exit(0);
     }
 
+    /** Streams settings to try on every application of the run, given as {@code -Dstreams.<setting>=<value>}. */
+    private static Map<String, String> overrides() {
+        return System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("streams."))
+                .collect(Collectors.toMap(name -> name.substring("streams.".length()), System::getProperty));
+    }
+
     private static Topology passThrough() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.NOTIFICATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .to("bench-passthrough", Produced.with(Serdes.String(), Serdes.ByteArray()));
+                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    /** Reads each notification as the contract's JSON and writes it back: the least any topology of this input does. */
+    private static Topology jsonPassThrough() {
+        JsonSerde<ReceivedNotification> json = JsonSerde.of(ReceivedNotification.class);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.NOTIFICATIONS, Consumed.with(Serdes.String(), json))
+                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), json));
         return builder.build();
     }
 

@@ -3,10 +3,10 @@ package uk.gov.em.streams.battery.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The accumulated battery violation rule (breach-policy.md §3), exactly and independent of arrival order.
@@ -67,19 +67,25 @@ public final class AbvCalculator {
     }
 
     private Optional<Long> first(List<Segment> merged, long consumed) {
-        TreeSet<Long> breakpoints = new TreeSet<>();
-        breakpoints.add(consumed);
-        breakpoints.add(consumed + window);
+        // the breakpoints after the consumption point, sorted (a plain array: this runs for every notification)
+        long[] breakpoints = new long[1 + 4 * merged.size()];
+        int count = 0;
+        breakpoints[count++] = consumed + window;
         for (Segment s : merged) {
             for (long b : new long[]{s.from, s.to, s.from + window, s.to + window}) {
                 if (b > consumed) {
-                    breakpoints.add(b);
+                    breakpoints[count++] = b;
                 }
             }
         }
+        Arrays.sort(breakpoints, 0, count);
         long previous = consumed;
         long previousValue = 0;
-        for (long b : breakpoints.tailSet(consumed, false)) {
+        for (int i = 0; i < count; i++) {
+            long b = breakpoints[i];
+            if (b == previous) {
+                continue;
+            }
             long value = measure(merged, consumed, b);
             if (value >= threshold) {
                 return Optional.of(previous + (threshold - previousValue));

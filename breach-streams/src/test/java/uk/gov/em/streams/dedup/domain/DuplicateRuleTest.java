@@ -73,7 +73,7 @@ class DuplicateRuleTest {
         assertThat(NotificationFingerprint.of(TAMPER.occurredAt(Notifications.OCCURRED.plusMillis(1)).notification())).isNotEqualTo(base);
         assertThat(NotificationFingerprint.of(TAMPER.endedAt(Notifications.OCCURRED.plusSeconds(5)).notification())).isNotEqualTo(base);
         assertThat(NotificationFingerprint.of(TAMPER.episode("EP-1").notification())).isNotEqualTo(base);
-        assertThat(base).hasSize(64).matches("[0-9a-f]+");
+        assertThat(base).hasSize(32).matches("[0-9a-f]+");
     }
 
     @Test
