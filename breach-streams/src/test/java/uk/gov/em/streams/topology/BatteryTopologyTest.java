@@ -156,7 +156,7 @@ class BatteryTopologyTest {
             assertThat(c.queue()).isEqualTo(Queue.REVIEWS);
             assertThat(c.openedAt()).isEqualTo(at(Duration.ofHours(168)));
             assertThat(c.raisedAt()).isEqualTo(at(Duration.ofHours(168)));
-            assertThat(c.caseId()).isEqualTo(CaseIds.forSevenDays(PERSON, BreachType.OUT_OF_CONTACT, "E1"));
+            assertThat(c.caseId()).isEqualTo(CaseIds.forSevenDays(PERSON, BreachType.OUT_OF_CONTACT, "E1", at(Duration.ofHours(168))));
         });
     }
 

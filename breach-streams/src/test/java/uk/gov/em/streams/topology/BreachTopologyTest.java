@@ -158,6 +158,7 @@ class BreachTopologyTest {
         List<CaseEvent> events = cases.readValuesToList();
         assertThat(events).hasSize(3);
         String othersCase = events.get(1).caseId();
+        assertThat(othersCase).isNotEqualTo(events.get(0).caseId());
         assertThat(events.get(0)).isInstanceOfSatisfying(BreachCase.class, c -> assertThat(c.subjectId()).isEqualTo("S-100045"));
         assertThat(events.get(2)).isInstanceOfSatisfying(CaseWithdrawal.class, w -> {
             assertThat(w.caseId()).isEqualTo(othersCase);

@@ -48,7 +48,7 @@ public final class CaseRaiser {
                                                    List<QualifyingBreach> history, SubjectFacts subject) {
         Notification n = received.notification();
         String trigger = n.type().code();
-        String caseId = CaseIds.forNotification(trigger, received.supplier(), n.notificationId());
+        String caseId = CaseIds.forNotification(trigger, received.supplier(), n.notificationId(), n.subjectId());
         CaseEvidence single = new CaseEvidence(List.of(n.notificationId()), List.of(), 0, List.of());
         return switch (RouteRule.classify(n.type(), policy)) {
             case RouteDecision.Direct direct -> {
@@ -102,7 +102,7 @@ public final class CaseRaiser {
         String what = episode.type().code() + " episode " + episode.episodeId() + " began " + episode.start()
                 + " and reached " + policy.battery().outOfContactLimit().toHours() + " h without an end at " + reachedAt
                 + "; ";
-        return directCase(CaseIds.forSevenDays(subjectId, episode.type(), episode.episodeId()), subjectId, row,
+        return directCase(CaseIds.forSevenDays(subjectId, episode.type(), episode.episodeId(), reachedAt), subjectId, row,
                 evidence, reachedAt, raisedAt, what, policy, subject);
     }
 

@@ -200,7 +200,8 @@ public final class PersonPolicy {
                 return;
             }
             if (!(RouteRule.classify(lost.type(), policy) instanceof RouteDecision.NoCase)) {
-                String caseId = CaseIds.forNotification(lost.type().code(), lost.supplier(), lost.notificationId());
+                String caseId = CaseIds.forNotification(lost.type().code(), lost.supplier(), lost.notificationId(),
+                        subjectId);
                 ladder.removeIf(b -> b.caseId().equals(caseId));
                 cases.add(new CaseWithdrawal(caseId, subjectId, reason, null, policy.version(), asOf));
             }
@@ -312,6 +313,18 @@ public final class PersonPolicy {
         private void decideSevenDays(Instant asOf) {
             for (int i = 0; i < episodes.size(); i++) {
                 Episode episode = episodes.get(i);
+                Instant reachedAt = episode.start().plus(battery.outOfContactLimit());
+                String caseId = episode.sevenDayCaseId();
+                if (caseId != null && !caseId.equals(CaseIds.forSevenDays(subjectId, episode.type(), episode.episodeId(),
+                        reachedAt))) {
+                    // the episode's start moved (a report of it was withdrawn): that case named the wrong instant
+                    cases.add(new CaseWithdrawal(caseId, subjectId, "Episode " + episode.episodeId()
+                            + " is now known to have begun at " + episode.start() + ", so it reaches "
+                            + battery.outOfContactLimit().toHours() + " h without an end at " + reachedAt
+                            + ", not when this case said.", null, policy.version(), asOf));
+                    episode = episode.withSevenDayCase(null);
+                    episodes.set(i, episode);
+                }
                 switch (OutOfContactRule.decide(episode, battery.outOfContactLimit(), asOf)) {
                     case OutOfContactRule.Wait wait -> wait.wakeAt().ifPresent(this::wake);
                     case OutOfContactRule.Raise raise -> {

@@ -31,7 +31,7 @@ class CaseRaiserTest {
     void aStrapTamperRaisesAHighSeverityProsecutionsCaseThatExplainsItself() {
         BreachCase raised = raise(Notifications.a(BreachType.STRAP_TAMPER), List.of(), HIGH_HARM);
 
-        assertThat(raised).isEqualTo(new BreachCase("C-dde17a9318f9e9105025971d", "S-100045", Queue.PROSECUTIONS,
+        assertThat(raised).isEqualTo(new BreachCase("C-d54cdad76059a26f265af334", "S-100045", Queue.PROSECUTIONS,
                 Severity.HIGH, "STRAP_TAMPER", "2022.04-v1", "route.strap-tamper",
                 new CaseEvidence(List.of("EMS-000123"), List.of(), 0, List.of()),
                 Notifications.OCCURRED, Notifications.RECEIVED, HarmLevel.HIGH,
@@ -125,7 +125,7 @@ class CaseRaiserTest {
         assertThat(raised.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(raised.trigger()).isEqualTo("OUT_OF_CONTACT_7_DAYS");
         assertThat(raised.openedAt()).isEqualTo("2022-02-08T10:00:00Z");
-        assertThat(raised.caseId()).isEqualTo(CaseIds.forSevenDays("S-1", BreachType.OUT_OF_CONTACT, "EP-9"));
+        assertThat(raised.caseId()).isEqualTo(CaseIds.forSevenDays("S-1", BreachType.OUT_OF_CONTACT, "EP-9", start.plusSeconds(168 * 3600)));
         assertThat(raised.explanation()).isEqualTo("OUT_OF_CONTACT episode EP-9 began 2022-02-01T10:00:00Z and reached "
                 + "168 h without an end at 2022-02-08T10:00:00Z; a critical-severity breach that goes straight to reviews "
                 + "(policy 2022.04-v1, rule route.out-of-contact-7-days).");

@@ -105,4 +105,52 @@ class PersonPolicyTest {
         assertThat(outcome.cases()).isEmpty();
         assertThat(outcome.state().orElseThrow().seen()).isEqualTo(state.seen());
     }
+
+    @Test
+    void aSevenDayCaseWhoseEpisodeStartMovesLaterIsWithdrawnAndRaisedAgainWhenTheNewInstantComes() {
+        Notifications early = Notifications.a(BreachType.OUT_OF_CONTACT).subject("S-2").id("N-early").episode("EP-1")
+                .occurredAt(T0).receivedAt(T0.plusSeconds(60));
+        Notifications later = early.id("N-later").occurredAt(T0.plus(Duration.ofDays(2))).receivedAt(T0.plus(Duration.ofDays(2)));
+        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, early.received(), SubjectFacts.UNKNOWN)
+                .state().orElseThrow();
+        state = POLICY.onNotification("S-2", state, later.received(), SubjectFacts.UNKNOWN).state().orElseThrow();
+        PersonOutcome sevenDays = POLICY.onClock("S-2", state, T0.plus(Duration.ofDays(8)), SubjectFacts.UNKNOWN);
+        String first = sevenDays.cases().getFirst().caseId();
+
+        PersonOutcome retracted = POLICY.onRetraction("S-2", sevenDays.state().orElseThrow(),
+                new Retraction(Sighting.of(early.subject("S-1").received()), Sighting.of(early.received())),
+                SubjectFacts.UNKNOWN);
+        PersonOutcome due = POLICY.onClock("S-2", retracted.state().orElseThrow(), T0.plus(Duration.ofDays(9)),
+                SubjectFacts.UNKNOWN);
+
+        assertThat(sevenDays.cases()).singleElement().isInstanceOfSatisfying(BreachCase.class,
+                c -> assertThat(c.openedAt()).isEqualTo(T0.plus(Duration.ofDays(7))));
+        assertThat(retracted.cases()).singleElement().isInstanceOfSatisfying(CaseWithdrawal.class, w -> {
+            assertThat(w.caseId()).isEqualTo(first);
+            assertThat(w.reason()).contains("now known to have begun at " + T0.plus(Duration.ofDays(2)));
+        });
+        assertThat(retracted.wakeAt()).contains(T0.plus(Duration.ofDays(9)));
+        assertThat(due.cases()).singleElement().isInstanceOfSatisfying(BreachCase.class, c -> {
+            assertThat(c.openedAt()).isEqualTo(T0.plus(Duration.ofDays(9)));
+            assertThat(c.caseId()).isNotEqualTo(first);
+        });
+    }
+
+    @Test
+    void anEpisodeWhoseOnlyReportIsWithdrawnTakesItsSevenDayCaseWithIt() {
+        Notifications lost = Notifications.a(BreachType.OUT_OF_CONTACT).subject("S-2").id("N-only").episode("EP-1")
+                .occurredAt(T0).receivedAt(T0.plusSeconds(60));
+        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, lost.received(), SubjectFacts.UNKNOWN)
+                .state().orElseThrow();
+        PersonOutcome sevenDays = POLICY.onClock("S-2", state, T0.plus(Duration.ofDays(7)), SubjectFacts.UNKNOWN);
+
+        PersonOutcome retracted = POLICY.onRetraction("S-2", sevenDays.state().orElseThrow(),
+                new Retraction(Sighting.of(lost.subject("S-1").received()), Sighting.of(lost.received())),
+                SubjectFacts.UNKNOWN);
+
+        assertThat(retracted.cases()).singleElement().isInstanceOfSatisfying(CaseWithdrawal.class,
+                w -> assertThat(w.caseId()).isEqualTo(sevenDays.cases().getFirst().caseId()));
+        assertThat(retracted.state().orElseThrow().episodes()).isEmpty();
+        assertThat(retracted.wakeAt()).isEmpty();
+    }
 }
