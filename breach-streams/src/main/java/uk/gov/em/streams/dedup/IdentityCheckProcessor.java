@@ -18,10 +18,13 @@ import java.util.Optional;
  * Applies {@link IdentityRule} to every copy of every notification, keyed by its identity (supplier/
  * notificationId), and passes on a {@link Retraction} keyed by the {@code subjectId} of the copy that lost.
  *
- * <p>The first copy of each identity is kept in a window store stamped with its {@code receivedAt}: segments
- * older than the de-duplication horizon (by stream time) are dropped whole, so the store is bounded without a
- * sweep. A copy received earlier than the one kept (copies of different people reach this task in an order
- * that depends on timing) is stored beside it; the earliest stored copy is always the one that counts.
+ * <p>Copies are kept in a window store stamped with their {@code receivedAt}, and an arriving copy is compared
+ * with those received within the de-duplication horizon either side of it — its own time, not this task's
+ * stream time, because copies reach this task from every partition of the input in an order that depends on
+ * how far each upstream task has got (in a replay that can be days). The store keeps twice the horizon (see
+ * {@link #retention}): a replay whose partitions drift apart by up to one horizon decides as the live run did.
+ * Segments older than that, by stream time, are dropped whole, so the store is bounded without a sweep. A copy
+ * received earlier than the one kept is stored beside it; the earliest stored copy is always the one that counts.
  */
 public final class IdentityCheckProcessor implements Processor<String, Sighting, String, Retraction> {
 
@@ -31,6 +34,11 @@ public final class IdentityCheckProcessor implements Processor<String, Sighting,
     private final Duration horizon;
     private ProcessorContext<String, Retraction> context;
     private WindowStore<String, Sighting> firstCopies;
+
+    /** How long the store must keep copies for a de-duplication horizon of {@code horizon}. */
+    public static Duration retention(Duration horizon) {
+        return horizon.multipliedBy(2);
+    }
 
     public IdentityCheckProcessor(String storeName, Duration horizon) {
         this.storeName = storeName;
@@ -47,7 +55,7 @@ public final class IdentityCheckProcessor implements Processor<String, Sighting,
     public void process(Record<String, Sighting> record) {
         String identity = record.key();
         Sighting arriving = record.value();
-        switch (IdentityRule.decide(first(identity), arriving)) {
+        switch (IdentityRule.decide(first(identity, arriving), arriving)) {
             case IdentityRule.Remember remember -> keep(identity, remember.first());
             case IdentityRule.SamePerson ignored -> {
                 // the person's own de-duplication decides about copies naming the same person
@@ -70,10 +78,13 @@ public final class IdentityCheckProcessor implements Processor<String, Sighting,
         firstCopies.put(identity, first, first.receivedAt().toEpochMilli());
     }
 
-    private Optional<Sighting> first(String identity) {
-        long from = Math.max(0, context.currentStreamTimeMs() - horizon.toMillis());
+    /** The earliest copy kept of {@code identity} within the horizon either side of {@code arriving}. */
+    private Optional<Sighting> first(String identity, Sighting arriving) {
+        long at = arriving.receivedAt().toEpochMilli();
+        long from = Math.max(0, at - horizon.toMillis());
+        long to = at > Long.MAX_VALUE - horizon.toMillis() ? Long.MAX_VALUE : at + horizon.toMillis();
         Sighting earliest = null;
-        try (WindowStoreIterator<Sighting> kept = firstCopies.fetch(identity, from, Long.MAX_VALUE)) {
+        try (WindowStoreIterator<Sighting> kept = firstCopies.fetch(identity, from, to)) {
             while (kept.hasNext()) {
                 Sighting candidate = kept.next().value;
                 earliest = earliest == null || Sighting.FIRST_RECEIVED.compare(candidate, earliest) < 0 ? candidate : earliest;

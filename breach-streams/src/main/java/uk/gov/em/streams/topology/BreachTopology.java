@@ -68,7 +68,7 @@ public final class BreachTopology {
     /** The re-partition of sightings by identity: {@code <application.id>-by-identity-repartition}. */
     public static final String BY_IDENTITY = "by-identity";
     public static final String CHECK_IDENTITY = "check-identity";
-    /** Identity → the first copy seen (window store by {@code receivedAt}, de-duplication horizon); changelogged. */
+    /** Identity → the first copy seen (window store by {@code receivedAt}, twice the de-duplication horizon); changelogged. */
     public static final String IDENTITY_STORE = "identity-store";
     public static final String CONFLICT_REPORT = "conflict-report";
     public static final String DATA_QUALITY_SINK = "data-quality-sink";
@@ -112,7 +112,8 @@ public final class BreachTopology {
         // times per commit, and a person's notifications are minutes to days apart; measured, it cost more in
         // lookups and evictions than it saved (docs/benchmarks.md).
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(IDENTITY_STORE, horizon, Duration.ofMillis(1), false),
+                Stores.persistentWindowStore(IDENTITY_STORE, IdentityCheckProcessor.retention(horizon), Duration.ofMillis(1),
+                        false),
                 Serdes.String(), new SightingSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
                 new PersonStateSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());

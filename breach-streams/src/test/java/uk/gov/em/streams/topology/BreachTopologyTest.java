@@ -35,7 +35,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -192,6 +194,31 @@ class BreachTopologyTest {
     }
 
     @Test
+    void ofThreeCopiesNamingThreePeopleOnlyTheFirstReceivedStandsWhateverOrderTheyArriveIn() {
+        Notifications first = Notifications.a(BreachType.LOCATION_BREACH);
+        send(first.subject("S-C").receivedAt(Notifications.RECEIVED.plus(Duration.ofHours(2))));
+        send(first.subject("S-B").receivedAt(Notifications.RECEIVED.plus(Duration.ofHours(1))));
+        send(first);
+
+        assertThat(inForce(cases.readValuesToList())).extracting(BreachCase::subjectId).containsExactly("S-100045");
+        assertThat(dataQuality.readValuesToList()).extracting(DataQualityEvent::subjectId)
+                .containsExactlyInAnyOrder("S-C", "S-B");
+    }
+
+    @Test
+    void copiesAreComparedByTheirOwnTimesNotHowFarTheOtherPartitionsHaveGot() {
+        send(Notifications.a(BreachType.ABSENCE_15_MIN).id("N-far-ahead").subject("S-ELSEWHERE")
+                .receivedAt(Notifications.RECEIVED.plus(Duration.ofDays(60))));
+        Notifications tamper = Notifications.a(BreachType.STRAP_TAMPER);
+        send(tamper);
+        send(tamper.subject("S-200").receivedAt(Notifications.RECEIVED.plus(Duration.ofHours(1))));
+
+        assertThat(inForce(cases.readValuesToList())).extracting(BreachCase::subjectId)
+                .containsExactlyInAnyOrder("S-ELSEWHERE", "S-100045");
+        assertThat(dataQuality.readValuesToList()).extracting(DataQualityEvent::subjectId).containsExactly("S-200");
+    }
+
+    @Test
     void aBatteryCopyNamingAnotherPersonHasItsAccumulatedViolationWithdrawn() {
         Instant ended = Notifications.OCCURRED.plus(Duration.ofHours(13));
         Notifications battery = Notifications.a(BreachType.BATTERY_DEPLETED).endedAt(ended).receivedAt(ended.plusSeconds(60));
@@ -320,6 +347,18 @@ class BreachTopologyTest {
 
     private void send(Notifications n) {
         notifications.pipeInput(n.subjectId(), n.received());
+    }
+
+    /** The cases raised and not withdrawn since, across everyone, by case id. */
+    private static List<BreachCase> inForce(List<CaseEvent> events) {
+        Map<String, BreachCase> open = new LinkedHashMap<>();
+        for (CaseEvent event : events) {
+            switch (event) {
+                case BreachCase raised -> open.put(raised.caseId(), raised);
+                case CaseWithdrawal withdrawn -> open.remove(withdrawn.caseId());
+            }
+        }
+        return List.copyOf(open.values());
     }
 
     private KeyValueStore<String, PersonState> personStore() {

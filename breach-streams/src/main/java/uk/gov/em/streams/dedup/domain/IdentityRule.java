@@ -19,7 +19,7 @@ public final class IdentityRule {
     public sealed interface Decision {
     }
 
-    /** The first copy of this identity seen: remember it. */
+    /** The first copy of this identity seen, or one received earlier than that naming the same person: remember it. */
     public record Remember(Sighting first) implements Decision {
     }
 
@@ -37,7 +37,8 @@ public final class IdentityRule {
         }
         Sighting known = first.get();
         if (known.subjectId().equals(arriving.subjectId())) {
-            return new SamePerson();
+            // an earlier copy of the same person's (copies may be written out of receivedAt order) is the one to keep
+            return Sighting.FIRST_RECEIVED.compare(arriving, known) < 0 ? new Remember(arriving) : new SamePerson();
         }
         return Sighting.FIRST_RECEIVED.compare(arriving, known) < 0
                 ? new OtherPerson(new Retraction(arriving, known))

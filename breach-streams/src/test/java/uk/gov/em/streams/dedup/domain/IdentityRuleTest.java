@@ -31,6 +31,13 @@ class IdentityRuleTest {
     }
 
     @Test
+    void anEarlierReceivedCopyNamingTheSamePersonIsRememberedInPlaceOfTheLaterOne() {
+        Sighting later = Sighting.of(TAMPER.receivedAt(Notifications.RECEIVED.plusSeconds(5)).received());
+
+        assertThat(IdentityRule.decide(Optional.of(later), FIRST)).isEqualTo(new IdentityRule.Remember(FIRST));
+    }
+
+    @Test
     void aLaterCopyNamingAnotherPersonIsRetracted() {
         assertThat(IdentityRule.decide(Optional.of(FIRST), OTHER_PERSON_LATER))
                 .isEqualTo(new IdentityRule.OtherPerson(new Retraction(FIRST, OTHER_PERSON_LATER)));
