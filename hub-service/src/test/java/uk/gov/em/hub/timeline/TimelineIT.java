@@ -76,6 +76,22 @@ class TimelineIT extends HubIntegrationTest {
     }
 
     @Test
+    void ofCopiesNamingDifferentPeopleTheOneReceivedFirstIsKeptWhateverOrderTheyAreDeliveredIn() {
+        String first = "subject-" + UUID.randomUUID();
+        String other = "subject-" + UUID.randomUUID();
+        ANotification n = ANotification.aNotification().subject(first);
+        publishNotifications(List.of(n.subject(other).reportedAfter(Duration.ofMinutes(5)).build()));
+        await().atMost(PATIENCE).until(() ->
+                count("SELECT count(*) FROM notification WHERE subject_id = '" + other + "'") == 1);
+
+        publishNotifications(List.of(n.build(), n.subject(other).reportedAfter(Duration.ofMinutes(9)).build()));
+
+        await().atMost(PATIENCE).until(() ->
+                count("SELECT count(*) FROM notification WHERE subject_id = '" + first + "'") == 1);
+        assertThat(count("SELECT count(*) FROM notification WHERE subject_id = '" + other + "'")).isZero();
+    }
+
+    @Test
     void aPersonTheHubHasNeverHeardOfIsNotFound() {
         assertThat(get("/api/v1/subjects/nobody-" + UUID.randomUUID() + "/timeline", tokenFor(CASEWORKER)).statusCode())
                 .isEqualTo(404);

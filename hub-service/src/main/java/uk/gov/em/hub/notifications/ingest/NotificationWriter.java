@@ -17,7 +17,10 @@ import java.util.List;
 /**
  * Stores one polled batch of accepted notifications in one transaction, as one JDBC batch. A
  * notification is identified by (supplier, notificationId) as breach-policy.md §1 says: a second copy,
- * or a redelivery, changes nothing (the first copy wins).
+ * or a redelivery, changes nothing — the first copy wins. "First" is the copy the gateway received first,
+ * as in the stream processor: copies naming different people sit in different partitions and can reach the
+ * hub in either order, so a copy received earlier than the one stored replaces it (and the person's timeline
+ * and MI then show the copy whose cases stand).
  */
 @Singleton
 public class NotificationWriter {
@@ -26,7 +29,11 @@ public class NotificationWriter {
             INSERT INTO notification (supplier, notification_id, subject_id, device_id, type, occurred_at, ended_at,
                                       episode_id, details, received_at, stored_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
-            ON CONFLICT (supplier, notification_id) DO NOTHING""";
+            ON CONFLICT (supplier, notification_id) DO UPDATE SET
+                subject_id = EXCLUDED.subject_id, device_id = EXCLUDED.device_id, type = EXCLUDED.type,
+                occurred_at = EXCLUDED.occurred_at, ended_at = EXCLUDED.ended_at, episode_id = EXCLUDED.episode_id,
+                details = EXCLUDED.details, received_at = EXCLUDED.received_at, stored_at = EXCLUDED.stored_at
+            WHERE EXCLUDED.received_at < notification.received_at""";
 
     private final JdbcOperations jdbc;
     private final Clock clock;
@@ -36,7 +43,7 @@ public class NotificationWriter {
         this.clock = clock;
     }
 
-    /** Stores the batch; how many notifications were new. */
+    /** Stores the batch; how many notifications were new (or replaced a copy received later). */
     @Transactional
     public int write(List<ReceivedNotification> batch) {
         Instant now = clock.instant();
