@@ -15,13 +15,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.WwwAuthenticateChallengeProvider;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.List;
@@ -55,19 +51,11 @@ public class PageAuthorizationHandler extends DefaultAuthorizationExceptionHandl
         }
         if (exception.isForbidden()) {
             // rendered here: a refusal by the security filter never reaches the views filter
-            Authentication who = exception.getAuthentication();
-            Map<String, Object> model = PageModel.of("error", "You cannot do this", request, who, csrf)
-                    .with("status", HttpStatus.FORBIDDEN.getCode())
-                    .with("detail", "Your role does not allow this page or action. If you think it should, ask your manager.")
-                    .view().getModel().orElseThrow();
-            StringWriter html = new StringWriter();
-            try {
-                views.render("error", model, request).writeTo(html);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            String html = ErrorPages.html(views, request, exception.getAuthentication(), HttpStatus.FORBIDDEN,
+                    "You cannot do this",
+                    "Your role does not allow this page or action. If you think it should, ask your manager.", csrf);
             return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML_TYPE)
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").body(html.toString());
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").body(html);
         }
         return HttpResponse.seeOther(URI.create("/sign-in"));
     }
