@@ -9,12 +9,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.kafka.common.errors.SerializationException;
 import uk.gov.em.contracts.BreachType;
-import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.dedup.domain.Sighting;
+import uk.gov.em.streams.serde.BinarySerde;
+import uk.gov.em.streams.serde.BinarySerdeContract;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,11 +22,24 @@ import static uk.gov.em.streams.serde.BinaryArbitraries.hexOrAnyStrings;
 import static uk.gov.em.streams.serde.BinaryArbitraries.instants;
 import static uk.gov.em.streams.serde.BinaryArbitraries.strings;
 
-class SightingSerdeTest {
-
-    private static final String TOPIC = "breach-streams-by-identity-repartition";
+class SightingSerdeTest extends BinarySerdeContract<Sighting> {
 
     private final SightingSerde serde = new SightingSerde();
+
+    @Override
+    protected BinarySerde<Sighting> serde() {
+        return serde;
+    }
+
+    @Override
+    protected Class<Sighting> type() {
+        return Sighting.class;
+    }
+
+    @Override
+    protected Sighting realistic() {
+        return realisticSighting();
+    }
 
     @Property(tries = 500)
     void anySightingRoundTripsToAnEqualRecord(@ForAll("sightings") Sighting sighting) {
@@ -41,22 +54,7 @@ class SightingSerdeTest {
         assertThat(roundTrip(sighting).occurredAt()).isEqualTo(Instant.parse("2022-02-01T10:15:00.987654321Z"));
     }
 
-    @Example
-    void nullIsATombstoneBothWays() {
-        assertThat(serde.serializer().serialize(TOPIC, null)).isNull();
-        assertThat(serde.deserializer().deserialize(TOPIC, null)).isNull();
-    }
 
-    @Example
-    void aFormatVersionOtherThanOneIsRefusedNamingTheVersion() {
-        byte[] bytes = serde.serialize(TOPIC, realisticSighting());
-        bytes[0] = (byte) 200;
-
-        assertThatThrownBy(() -> serde.deserialize(TOPIC, bytes))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("Sighting")
-                .hasMessageContaining("format version 200");
-    }
 
     @Example
     void anUnknownBreachTypeIsRefusedNamingIt() {
@@ -70,28 +68,8 @@ class SightingSerdeTest {
                 .hasMessageContaining("unknown BreachType 'BATTERY_DEPLETEX'");
     }
 
-    @Example
-    void bytesThatEndEarlyAreRefused() {
-        byte[] bytes = serde.serialize(TOPIC, realisticSighting());
 
-        assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length - 1)))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("unreadable Sighting");
-    }
 
-    @Example
-    void theBinaryFormIsLessThanHalfTheJsonForm() {
-        Sighting sighting = realisticSighting();
-
-        int binary = serde.serialize(TOPIC, sighting).length;
-        int json = JsonSerde.of(Sighting.class).serialize(TOPIC, sighting).length;
-
-        assertThat(binary).as("binary %d bytes, JSON %d bytes", binary, json).isLessThan(json / 2);
-    }
-
-    private Sighting roundTrip(Sighting sighting) {
-        return serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, sighting));
-    }
 
     private static Sighting realisticSighting() {
         return new Sighting("acme-monitoring", "N-2022-000123", "S-000123", BreachType.BATTERY_DEPLETED,

@@ -7,32 +7,43 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.kafka.common.errors.SerializationException;
 import uk.gov.em.contracts.BreachType;
-import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.episodes.domain.Episode;
 import uk.gov.em.streams.ladder.domain.QualifyingBreach;
 import uk.gov.em.streams.person.domain.PersonState;
 import uk.gov.em.streams.person.domain.PersonState.AbvInForce;
+import uk.gov.em.streams.serde.BinarySerde;
+import uk.gov.em.streams.serde.BinarySerdeContract;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.gov.em.streams.serde.BinaryArbitraries.hexOrAnyStrings;
 import static uk.gov.em.streams.serde.BinaryArbitraries.instants;
 import static uk.gov.em.streams.serde.BinaryArbitraries.strings;
 
-class PersonStateSerdeTest {
-
-    private static final String TOPIC = "breach-streams-person-state-changelog";
+class PersonStateSerdeTest extends BinarySerdeContract<PersonState> {
 
     private final PersonStateSerde serde = new PersonStateSerde();
+
+    @Override
+    protected BinarySerde<PersonState> serde() {
+        return serde;
+    }
+
+    @Override
+    protected Class<PersonState> type() {
+        return PersonState.class;
+    }
+
+    @Override
+    protected PersonState realistic() {
+        return realisticState();
+    }
 
     @Property(tries = 500)
     void anyPersonStateRoundTripsToAnEqualRecord(@ForAll("states") PersonState state) {
@@ -53,63 +64,12 @@ class PersonStateSerdeTest {
                 .isEqualTo(Instant.parse("2022-02-01T10:16:03.123456789Z"));
     }
 
-    @Example
-    void nullIsATombstoneBothWays() {
-        assertThat(serde.serializer().serialize(TOPIC, null)).isNull();
-        assertThat(serde.deserializer().deserialize(TOPIC, null)).isNull();
-    }
 
-    @Example
-    void aFormatVersionOtherThanOneIsRefusedNamingTheVersion() {
-        byte[] bytes = serde.serialize(TOPIC, realisticState());
-        bytes[0] = 2;
 
-        assertThatThrownBy(() -> serde.deserialize(TOPIC, bytes))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("PersonState")
-                .hasMessageContaining("format version 2");
-    }
 
-    @Example
-    void stateStoredAsJsonBeforeThisSerdeIsRefusedAsAnUnknownVersion() {
-        byte[] json = JsonSerde.of(PersonState.class).serialize(TOPIC, realisticState());
 
-        assertThatThrownBy(() -> serde.deserialize(TOPIC, json))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("format version " + (int) '{');
-    }
 
-    @Example
-    void bytesThatEndEarlyAreRefused() {
-        byte[] bytes = serde.serialize(TOPIC, realisticState());
 
-        assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length - 5)))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("unreadable PersonState");
-    }
-
-    @Example
-    void bytesThatRunOnAreRefused() {
-        byte[] bytes = serde.serialize(TOPIC, realisticState());
-
-        assertThatThrownBy(() -> serde.deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length + 1)))
-                .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("1 trailing byte(s)");
-    }
-
-    @Example
-    void theBinaryFormIsLessThanHalfTheJsonFormOfARealisticState() {
-        PersonState state = realisticState();
-
-        int binary = serde.serialize(TOPIC, state).length;
-        int json = JsonSerde.of(PersonState.class).serialize(TOPIC, state).length;
-
-        assertThat(binary).as("binary %d bytes, JSON %d bytes", binary, json).isLessThan(json / 2);
-    }
-
-    private PersonState roundTrip(PersonState state) {
-        return serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, state));
-    }
 
     /** A person a few weeks into an order: battery and contact episodes, ABVs, a ladder, a day of notifications. */
     private static PersonState realisticState() {
