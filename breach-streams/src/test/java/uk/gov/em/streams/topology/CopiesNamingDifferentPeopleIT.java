@@ -4,13 +4,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,6 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.DataQualityEvent;
-import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.Notifications;
@@ -60,13 +55,13 @@ class CopiesNamingDifferentPeopleIT {
         String other = otherPartitionThan(first);
         Notifications kept = Notifications.a(BreachType.STRAP_TAMPER).id("N-SHARED-" + run).subject(first);
         Notifications lost = kept.subject(other).receivedAt(kept.receivedAt().plusSeconds(60));
-        produce(List.of(lost, kept));
+        OnTheBroker.produce(List.of(lost, kept));
 
         for (String application : List.of("copies-first-" + run, "copies-replay-" + run)) {
             // each application is judged only on what it writes: read from where the topics end now
             Map<TopicPartition, Long> casesFrom = endOffsets(Topics.CASES);
             Map<TopicPartition, Long> reportsFrom = endOffsets(Topics.DATA_QUALITY);
-            try (KafkaStreams streams = start(application)) {
+            try (KafkaStreams streams = OnTheBroker.start(application, stateDir)) {
                 await().atMost(PATIENCE).untilAsserted(() -> {
                     List<CaseEvent> events = read(casesFrom, JsonSerde.of(CaseEvent.class));
                     assertThat(inForce(events)).extracting(BreachCase::subjectId).containsExactly(first);
@@ -112,22 +107,7 @@ class CopiesNamingDifferentPeopleIT {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private static void produce(List<Notifications> input) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), JsonSerde.of(ReceivedNotification.class))) {
-            for (Notifications n : input) {
-                producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS, n.subjectId(), n.received())).get();
-            }
-        }
-    }
 
-    private KafkaStreams start(String applicationId) {
-        KafkaStreams streams = new KafkaStreams(BreachTopology.build(BreachDriver.SETTINGS, TopologyEvents.NONE),
-                BreachStreamsConfig.of(applicationId, KafkaHarness.bootstrapServers(), stateDir.resolve(applicationId)));
-        streams.start();
-        return streams;
-    }
 
     private static Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
         try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer())) {

@@ -3,19 +3,13 @@ package uk.gov.em.streams.topology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvent;
-import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.Notifications;
@@ -28,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -64,11 +57,11 @@ class ReplayIdenticalIT {
         assertThat(expected).hasSizeGreaterThan(8);
         Set<String> subjects = input.stream().map(Notifications::subjectId).collect(Collectors.toSet());
 
-        produce(input);
-        try (KafkaStreams first = start("replay-first-" + run)) {
+        OnTheBroker.produce(input);
+        try (KafkaStreams first = OnTheBroker.start("replay-first-" + run, stateDir)) {
             assertThat(awaitCaseEvents(subjects, expected.size())).containsExactlyInAnyOrderElementsOf(expected);
         }
-        try (KafkaStreams replay = start("replay-second-" + run)) {
+        try (KafkaStreams replay = OnTheBroker.start("replay-second-" + run, stateDir)) {
             List<CaseEvent> both = awaitCaseEvents(subjects, 2 * expected.size());
             Map<CaseEvent, Long> counts = both.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -110,23 +103,7 @@ class ReplayIdenticalIT {
                 .receivedAt(S.plus(at).plusSeconds(90));
     }
 
-    private static void produce(List<Notifications> input) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), JsonSerde.of(ReceivedNotification.class))) {
-            for (Notifications n : input) {
-                producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS, n.subjectId(), n.received())).get();
-            }
-        }
-    }
 
-    private KafkaStreams start(String applicationId) {
-        Properties config = BreachStreamsConfig.of(applicationId, KafkaHarness.bootstrapServers(), stateDir.resolve(applicationId));
-        assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-        KafkaStreams streams = new KafkaStreams(BreachTopology.build(BreachDriver.SETTINGS, TopologyEvents.NONE), config);
-        streams.start();
-        return streams;
-    }
 
     /** Committed case events for {@code subjects}, waiting until {@code count} arrived and then a little more. */
     private static List<CaseEvent> awaitCaseEvents(Set<String> subjects, int count) {
