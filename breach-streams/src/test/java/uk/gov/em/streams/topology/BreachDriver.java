@@ -86,8 +86,13 @@ final class BreachDriver implements AutoCloseable {
 
     /** The cases raised and not withdrawn, by case id. */
     Map<String, BreachCase> inForce() {
+        return inForce(cases());
+    }
+
+    /** Of {@code events} (in order), the cases raised and not withdrawn since, by case id. */
+    static Map<String, BreachCase> inForce(List<CaseEvent> events) {
         Map<String, BreachCase> standing = new LinkedHashMap<>();
-        for (CaseEvent event : cases()) {
+        for (CaseEvent event : events) {
             switch (event) {
                 case BreachCase c -> standing.put(c.caseId(), c);
                 case CaseWithdrawal w -> standing.remove(w.caseId());

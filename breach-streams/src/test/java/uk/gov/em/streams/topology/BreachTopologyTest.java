@@ -35,9 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -200,7 +198,8 @@ class BreachTopologyTest {
         send(first.subject("S-B").receivedAt(Notifications.RECEIVED.plus(Duration.ofHours(1))));
         send(first);
 
-        assertThat(inForce(cases.readValuesToList())).extracting(BreachCase::subjectId).containsExactly("S-100045");
+        assertThat(BreachDriver.inForce(cases.readValuesToList()).values()).extracting(BreachCase::subjectId)
+                .containsExactly("S-100045");
         assertThat(dataQuality.readValuesToList()).extracting(DataQualityEvent::subjectId)
                 .containsExactlyInAnyOrder("S-C", "S-B");
     }
@@ -213,7 +212,7 @@ class BreachTopologyTest {
         send(tamper);
         send(tamper.subject("S-200").receivedAt(Notifications.RECEIVED.plus(Duration.ofHours(1))));
 
-        assertThat(inForce(cases.readValuesToList())).extracting(BreachCase::subjectId)
+        assertThat(BreachDriver.inForce(cases.readValuesToList()).values()).extracting(BreachCase::subjectId)
                 .containsExactlyInAnyOrder("S-ELSEWHERE", "S-100045");
         assertThat(dataQuality.readValuesToList()).extracting(DataQualityEvent::subjectId).containsExactly("S-200");
     }
@@ -347,18 +346,6 @@ class BreachTopologyTest {
 
     private void send(Notifications n) {
         notifications.pipeInput(n.subjectId(), n.received());
-    }
-
-    /** The cases raised and not withdrawn since, across everyone, by case id. */
-    private static List<BreachCase> inForce(List<CaseEvent> events) {
-        Map<String, BreachCase> open = new LinkedHashMap<>();
-        for (CaseEvent event : events) {
-            switch (event) {
-                case BreachCase raised -> open.put(raised.caseId(), raised);
-                case CaseWithdrawal withdrawn -> open.remove(withdrawn.caseId());
-            }
-        }
-        return List.copyOf(open.values());
     }
 
     private KeyValueStore<String, PersonState> personStore() {

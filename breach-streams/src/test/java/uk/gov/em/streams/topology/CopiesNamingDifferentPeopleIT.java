@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvent;
-import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,8 +61,10 @@ class CopiesNamingDifferentPeopleIT {
             Map<TopicPartition, Long> reportsFrom = endOffsets(Topics.DATA_QUALITY);
             try (KafkaStreams streams = OnTheBroker.start(application, stateDir)) {
                 await().atMost(PATIENCE).untilAsserted(() -> {
-                    List<CaseEvent> events = read(casesFrom, JsonSerde.of(CaseEvent.class));
-                    assertThat(inForce(events)).extracting(BreachCase::subjectId).containsExactly(first);
+                    List<CaseEvent> events = read(casesFrom, JsonSerde.of(CaseEvent.class)).stream()
+                            .filter(event -> event.subjectId().contains(run)).toList();
+                    assertThat(BreachDriver.inForce(events).values()).extracting(BreachCase::subjectId)
+                            .containsExactly(first);
                     assertThat(read(reportsFrom, JsonSerde.of(DataQualityEvent.class)))
                             .filteredOn(report -> report.notificationId() != null
                                     && report.notificationId().equals("N-SHARED-" + run))
@@ -75,20 +75,6 @@ class CopiesNamingDifferentPeopleIT {
                 });
             }
         }
-    }
-
-    /** The cases raised and not withdrawn since, across everyone, by case id. */
-    private List<BreachCase> inForce(List<CaseEvent> events) {
-        Map<String, BreachCase> open = new LinkedHashMap<>();
-        for (CaseEvent event : events) {
-            if (event.subjectId().contains(run)) {
-                switch (event) {
-                    case BreachCase raised -> open.put(raised.caseId(), raised);
-                    case CaseWithdrawal withdrawn -> open.remove(withdrawn.caseId());
-                }
-            }
-        }
-        return List.copyOf(open.values());
     }
 
     private String otherPartitionThan(String subject) throws Exception {
