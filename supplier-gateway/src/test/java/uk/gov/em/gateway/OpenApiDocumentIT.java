@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 import uk.gov.em.testing.KafkaHarness;
+import uk.gov.em.testing.RepositoryFiles;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI document the gateway serves describes exactly the contract's endpoints (supplier-api.md, read from
- * the shared spec folder beside the repository): the same paths and methods, the same success status, and every
- * error status the contract names.
+ * The OpenAPI document the gateway serves describes exactly the contract's endpoints (the repository's
+ * {@code docs/api/supplier-api.md}): the same paths and methods, the same success status, and every error status
+ * the contract names.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +46,7 @@ class OpenApiDocumentIT implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void servesAnOpenApiDocumentWithTheContractsPathsMethodsAndStatuses() throws IOException {
-        String contract = Files.readString(contractFile());
+        String contract = RepositoryFiles.read("docs/api/supplier-api.md");
         Map<String, String> successByEndpoint = new LinkedHashMap<>();
         contract.lines().map(ENDPOINT::matcher).filter(Matcher::find)
                 .forEach(m -> successByEndpoint.put(m.group(1).toLowerCase() + " " + m.group(2), m.group(3)));
@@ -76,15 +75,5 @@ class OpenApiDocumentIT implements TestPropertyProvider {
         documented.values().forEach(everyDocumentedStatus::addAll);
         assertThat(everyDocumentedStatus).containsAll(contractStatuses)
                 .containsAll(List.of("200", "202", "400", "401", "413", "415", "422", "429", "503"));
-    }
-
-    /** supplier-api.md in the shared spec folder beside the repository ({@code EM_SHARED_DIR} overrides). */
-    private static Path contractFile() {
-        String shared = System.getenv("EM_SHARED_DIR");
-        Path dir = shared != null ? Path.of(shared)
-                : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared");
-        Path file = dir.resolve("spec").resolve("supplier-api.md");
-        assertThat(file).as("the supplier API contract beside the repository").exists();
-        return file;
     }
 }

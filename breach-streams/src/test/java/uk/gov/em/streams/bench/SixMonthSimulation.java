@@ -35,7 +35,7 @@ import java.util.TreeMap;
 
 /**
  * The reduction benchmark: six simulated months shaped like the published "breaches by type" table
- * (../shared/data/breaches-by-type-2021-09_2022-02.csv, copied below), fed in arrival order through the real
+ * (deploy/src/main/resources/simulation/breaches-by-type-2021-09_2022-02.csv, copied below), fed in arrival order through the real
  * topology (TopologyTestDriver, wall clock following the arrivals), counting battery notifications in and
  * ABV cases out. Not a test: run by hand (see docs/benchmarks.md). Arguments: people [seed].
  */
