@@ -46,6 +46,10 @@ public abstract class BrowserTest extends HubIntegrationTest {
 
     @BeforeAll
     void startBrowser() throws IOException {
+        assertThat(Path.of(CHROMIUM)).as("the browser tests drive Debian's chromium: ./test installs it "
+                + "(apt-get install chromium chromium-driver)").isExecutable();
+        assertThat(Path.of(CHROMEDRIVER)).as("the browser tests drive chromium through Debian's chromedriver: "
+                + "./test installs it (apt-get install chromium chromium-driver)").isExecutable();
         profile = Files.createTempDirectory("em-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
