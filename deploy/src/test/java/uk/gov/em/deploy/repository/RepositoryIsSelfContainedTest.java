@@ -99,7 +99,8 @@ class RepositoryIsSelfContainedTest {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()) {
+                    // In a git worktree .git is a file naming the main checkout: git's, not the repository's content.
+                    if (attributes.isRegularFile() && !NOT_CONTENT.contains(file.getFileName().toString())) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;
