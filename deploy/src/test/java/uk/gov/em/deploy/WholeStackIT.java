@@ -9,6 +9,7 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.json.Json;
 import uk.gov.em.deploy.local.ServiceStack;
+import uk.gov.em.deploy.observability.MonitoredMetrics;
 import uk.gov.em.deploy.simulator.PublishedBreachTable;
 import uk.gov.em.deploy.simulator.SignedRequests;
 import uk.gov.em.infra.FreePorts;
@@ -29,7 +30,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +136,46 @@ class WholeStackIT {
                 assertThat(foldIntoPublishedRows(getJson(range, token))).isEqualTo(published.counts()));
     }
 
+    /**
+     * Every metric a Grafana panel or an alert rule queries is one the running services export, once traffic has
+     * gone through: a notification becomes a case, a caseworker claims and acts on it, a supplier is refused.
+     */
+    @Test
+    void everyMetricTheDashboardsAndAlertsQueryIsExportedByTheRunningServices() throws Exception {
+        Map<String, Set<String>> used = MonitoredMetrics.usedIn(Path.of(System.getProperty("user.dir")).resolve("k8s/monitoring"));
+        String subject = "S-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(postSigned(notification(subject, BreachType.CURFEW_MISSED_FULL)).statusCode()).isEqualTo(202);
+        HttpRequest unsigned = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertThat(http.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        String token = login("casey", "casey-password");
+        List<String> caseIds = new ArrayList<>();
+        await().atMost(PIPELINE).untilAsserted(() -> {
+            caseIds.clear();
+            caseIds.addAll(caseIdsIn("/api/v1/cases?subjectId=" + subject, token, subject));
+            assertThat(caseIds).hasSize(1);
+        });
+        assertThat(postWithToken("/api/v1/cases/" + caseIds.getFirst() + "/claim", "", token).statusCode()).isEqualTo(200);
+        assertThat(postWithToken("/api/v1/cases/" + caseIds.getFirst() + "/actions",
+                "{\"action\":\"WARNING_LETTER_SENT\"}", token).statusCode()).isEqualTo(200);
+
+        Set<String> expected = new TreeSet<>(used.keySet());
+        expected.removeAll(MonitoredMetrics.MADE_BY_PROMETHEUS);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Set<String> exported = new TreeSet<>();
+            for (String base : List.of(stack.gatewayUrl(), stack.streamsUrl(), stack.hubUrl())) {
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as(base).isEqualTo(200);
+                exported.addAll(MonitoredMetrics.exported(page.body()));
+            }
+            Map<String, Set<String>> missing = new TreeMap<>(used);
+            missing.keySet().retainAll(expected);
+            missing.keySet().removeAll(exported);
+            assertThat(missing).as("metrics queried by a dashboard or alert that no service exports").isEmpty();
+        });
+    }
+
     /** The hub answers by catalogue code; the published table folds every code but five into OTHER. */
     private static Map<String, Map<YearMonth, Integer>> foldIntoPublishedRows(JsonNode mi) {
         Map<String, Map<YearMonth, Integer>> rows = new TreeMap<>();
@@ -161,6 +204,13 @@ class WholeStackIT {
     private HttpResponse<String> postSigned(String path, byte[] json) throws IOException, InterruptedException {
         HttpRequest request = SignedRequests.post(URI.create(stack.gatewayUrl() + path), SUPPLIER, SECRET, json,
                 Instant.now());
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postWithToken(String path, String json, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.hubUrl() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -51,6 +51,7 @@ public final class LocalStack {
         int controllerPort = port(env, "EM_KAFKA_CONTROLLER_PORT", 9093);
         int postgresPort = port(env, "EM_POSTGRES_PORT", 5433);
         boolean simulate = !"0".equals(env.getOrDefault("EM_SIMULATE", "1"));
+        boolean observe = "1".equals(env.getOrDefault("EM_OBSERVE", "0"));
         double rate = Double.parseDouble(env.getOrDefault("EM_SIMULATE_RATE", "2"));
         Files.createDirectories(data);
 
@@ -87,12 +88,17 @@ public final class LocalStack {
             resources.simulator.start(rate);
         }
 
+        if (observe) {
+            resources.observability = Observability.start(repo, data, env, resources.services);
+        }
+
         System.out.printf("READY hub=%s gateway=%s streams=%s kafka=%s postgres=%s"
                         + " | users caseworker/caseworker senior/senior ops/ops admin/admin"
-                        + " | supplier %s secret %s | simulator %s | data %s%n",
+                        + " | supplier %s secret %s | simulator %s | data %s%s%n",
                 resources.services.hubUrl(), resources.services.gatewayUrl(), resources.services.streamsUrl(),
                 resources.kafka.bootstrapServers(), jdbcUrl, DEV_SUPPLIER, DEV_SUPPLIER_SECRET,
-                simulate ? "on (" + rate + "/s; EM_SIMULATE=0 turns it off)" : "off", data);
+                simulate ? "on (" + rate + "/s; EM_SIMULATE=0 turns it off)" : "off", data,
+                observe ? " | " + resources.observability.summary() : "");
         System.out.println("Press Ctrl-C to stop everything.");
         System.out.flush();
         stopped.await();
@@ -127,9 +133,11 @@ public final class LocalStack {
         volatile EmbeddedKafkaBroker kafka;
         volatile ServiceStack services;
         volatile NotificationSimulator simulator;
+        volatile Observability observability;
 
         @Override
         public void close() {
+            stop("Prometheus and Grafana", observability);
             stop("simulator", simulator);
             stop("services", services);
             stop("Kafka", kafka);

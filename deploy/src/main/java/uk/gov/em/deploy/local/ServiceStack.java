@@ -3,10 +3,12 @@ package uk.gov.em.deploy.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * The three services of the product — hub, gateway, stream processor — started as separate JVMs against
@@ -50,6 +52,10 @@ public final class ServiceStack implements AutoCloseable {
         hubEnv.put("DATASOURCES_DEFAULT_PASSWORD", s.jdbcPassword());
         hubEnv.put("EM_JWT_SECRET", s.jwtSecret());
         hubEnv.put("EM_HUB_BOOTSTRAP_USERS", s.hubUsers());
+        // every supplier allowed to post is watched for silence from the start, with the default maximum
+        hubEnv.put("EM_SUPPLIER_MAX_SILENCE", Arrays.stream(s.supplierSecrets().split(","))
+                .map(pair -> pair.split("=", 2)[0].strip() + "=PT30M")
+                .collect(Collectors.joining(",")));
         if (s.hubOwner() != null) {
             hubEnv.put("HUB_DB_MIGRATION_URL", s.jdbcUrl());
             hubEnv.put("HUB_DB_MIGRATION_USER", s.hubOwner().user());

@@ -68,6 +68,10 @@ class OpsPagesIT extends BrowserTest {
 
         assertThat(find("#throughput-figures").getText())
                 .contains("Notifications stored 7,131", "Cases raised 2", "Case ingest lag, mean");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            open("/mi/throughput");
+            assertThat(find("#supplier-feeds").getText()).contains(SUPPLIER + " ", "30 minutes");
+        });
         assertNoSeriousAccessibilityViolations();
         screenshot("throughput");
     }

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * The gateway's ingest meters: {@code em_gateway_notifications_accepted_total{supplier,type}},
  * {@code em_gateway_notifications_rejected_total{supplier,reason}} and the request latency histogram
  * {@code em_gateway_request_duration_seconds{endpoint,status}} (Prometheus histogram buckets, so percentiles
- * can be aggregated across instances). Tags come from small fixed sets: a supplier tag is only ever a
+ * can be aggregated across instances). A supplier's silence is not measured here, where each instance sees
+ * only its own share of the traffic and forgets it on restart, but by the hub from the stored receive times
+ * ({@code em_hub_supplier_silence_seconds}). Tags come from small fixed sets: a supplier tag is only ever a
  * configured supplier id or {@value #UNKNOWN_SUPPLIER}, so an attacker cannot grow the label set.
  */
 @Singleton
@@ -39,14 +41,12 @@ public class IngestMetrics {
     }
 
     private final MeterRegistry registry;
-    private final SupplierActivity activity;
     /** Meters looked up once per tag combination, not built and registered again on every request. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public IngestMetrics(MeterRegistry registry, SupplierActivity activity) {
+    public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.activity = activity;
     }
 
     public void accepted(String supplier, BreachType type) {
@@ -55,7 +55,6 @@ public class IngestMetrics {
 
     public void accepted(String supplier, BreachType type, long count) {
         count(ACCEPTED, "Notifications accepted and durably on Kafka", supplier, "type", type.code(), count);
-        activity.accepted(supplier);
     }
 
     public void rejected(String supplier, Reason reason) {

@@ -53,6 +53,7 @@ public class CaseWork {
         cases.claim(caseId, caller.username(), now, expires);
         audit.append(new AuditEntry(now, caller.username(), "CLAIMED", caseId, c.subjectId(),
                 AuditDetail.of("until", expires.toString(), "lapsedClaimOf", previous)));
+        meters.counter("em.hub.case.claims", "queue", c.queue().path()).increment();
         return reread(caseId);
     }
 

@@ -16,6 +16,8 @@ import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.mi.domain.MonthRange;
 import uk.gov.em.hub.mi.web.MiController;
+import uk.gov.em.hub.notifications.domain.SupplierSilence;
+import uk.gov.em.hub.notifications.metrics.SupplierFeeds;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
@@ -23,6 +25,7 @@ import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,12 +46,14 @@ public class MiPage {
     private final MeterRegistry meters;
     private final CsrfTokens csrf;
     private final Clock clock;
+    private final SupplierFeeds feeds;
 
-    public MiPage(MiController mi, MeterRegistry meters, CsrfTokens csrf, Clock clock) {
+    public MiPage(MiController mi, MeterRegistry meters, CsrfTokens csrf, Clock clock, SupplierFeeds feeds) {
         this.mi = mi;
         this.meters = meters;
         this.csrf = csrf;
         this.clock = clock;
+        this.feeds = feeds;
     }
 
     /** A backlog row as shown. */
@@ -57,6 +62,17 @@ public class MiPage {
 
     /** A figure on the throughput page. */
     public record Figure(String label, String value) {
+    }
+
+    /** A supplier feed as shown: when it last sent, how long it has been silent, and its limit. */
+    public record FeedRow(String supplier, String lastReceived, String silentFor, String maximum, boolean tooLong) {
+
+        static FeedRow of(SupplierSilence feed, Instant now) {
+            return new FeedRow(feed.supplier(), feed.lastReceived().map(Ages::when).orElse("never"),
+                    feed.lastReceived().map(last -> Ages.age(last, now)).orElse("never sent"),
+                    Ages.seconds(feed.maximum().toSeconds()),
+                    feed.status(now) == SupplierSilence.Status.SILENT_TOO_LONG);
+        }
     }
 
     @Get
@@ -95,8 +111,11 @@ public class MiPage {
                 .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
                         Ages.seconds(q.oldestUnallocatedAgeSeconds())))
                 .toList();
+        Instant now = clock.instant();
+        List<FeedRow> supplierFeeds = feeds.current().stream().map(f -> FeedRow.of(f, now)).toList();
         return HttpResponse.ok(PageModel.of("throughput", "Live throughput", request, who, csrf)
-                .with("figures", figures).with("backlog", backlog).with("at", Ages.when(clock.instant()))
+                .with("figures", figures).with("backlog", backlog).with("feeds", supplierFeeds)
+                .with("at", Ages.when(now))
                 .with("refreshSeconds", 10).view());
     }
 
