@@ -6,7 +6,15 @@ import jakarta.inject.Singleton;
 import uk.gov.em.hub.audit.domain.AuditDetail;
 import uk.gov.em.hub.audit.domain.AuditEntry;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
+import uk.gov.em.hub.cases.domain.ActionDetails;
+import uk.gov.em.hub.cases.domain.ActionPreconditions;
+import uk.gov.em.hub.cases.domain.Attention;
 import uk.gov.em.hub.cases.domain.CaseAction;
+import uk.gov.em.hub.cases.domain.CaseProgress;
+import uk.gov.em.hub.cases.domain.LadderWindow;
+import uk.gov.em.hub.cases.domain.NotifiedParty;
+import uk.gov.em.hub.cases.domain.TimeTargets;
+import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.cases.domain.CaseConflict;
 import uk.gov.em.hub.cases.domain.CaseLifecycle;
 import uk.gov.em.hub.cases.domain.CaseNotFound;
@@ -17,6 +25,10 @@ import uk.gov.em.hub.cases.persistence.CaseRepository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Claims, releases and actions, each in one transaction that first locks the case row: callers racing
@@ -29,11 +41,16 @@ public class CaseWork {
     private final CaseRepository cases;
     private final AuditRepository audit;
     private final ClaimRules rules;
+    private final TimeTargets targets;
+    private final LadderWindow ladder;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public CaseWork(CaseRepository cases, AuditRepository audit, ClaimRules rules, Clock clock, MeterRegistry meters) {
+    public CaseWork(CaseRepository cases, AuditRepository audit, ClaimRules rules, TimeTargets targets, LadderWindow ladder,
+                    Clock clock, MeterRegistry meters) {
         this.cases = cases;
+        this.targets = targets;
+        this.ladder = ladder;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
@@ -67,7 +84,7 @@ public class CaseWork {
     }
 
     @Transactional
-    public HubCase act(String caseId, Caller caller, CaseAction action, String note) {
+    public HubCase act(String caseId, Caller caller, CaseAction action, ActionDetails details, String note) {
         HubCase c = lock(caseId);
         Instant now = clock.instant();
         if (c.status().isFinal()) {
@@ -75,17 +92,64 @@ public class CaseWork {
         }
         rules.requireHolder(c, caller.username(), now);
         CaseLifecycle.Decision decision = CaseLifecycle.decide(c.queue(), c.status(), c.withdrawalFlagged(), action,
-                caller.senior());
+                details.outcome(), caller.senior());
         CaseLifecycle.Decision.Allowed allowed = switch (decision) {
             case CaseLifecycle.Decision.Allowed a -> a;
             case CaseLifecycle.Decision.NotNow n -> throw CaseConflict.transitionRefused(n.reason());
             case CaseLifecycle.Decision.NeedsSignOff s -> throw new SignOffRequired(s.reason());
         };
-        cases.act(c, action, caller.username(), note, allowed.to(), now);
+        preconditions(c, action, note, now).ifPresent(rejection -> {
+            throw rejection;
+        });
+        CaseProgress progress = targets.afterAction(c, action, details, allowed.to(), now);
+        cases.act(c, action, details, caller.username(), note, allowed.to(), progress, now);
         audit.append(new AuditEntry(now, caller.username(), "ACTION_" + action.name(), caseId, c.subjectId(),
-                AuditDetail.of("from", c.status().name(), "to", allowed.to().name(), "note", note)));
+                AuditDetail.of("from", c.status().name(), "to", allowed.to().name(), "note", note,
+                        "outcome", details.outcome(), "reason", details.reason(),
+                        "method", details.method() == null ? null : details.method().name(),
+                        "reached", details.reached() == null ? null : details.reached().toString(),
+                        "party", details.party() == null ? null : details.party().name(),
+                        "agency", details.agency())));
         meters.counter("em.hub.case.actions", "action", action.name(), "queue", c.queue().path()).increment();
         return reread(caseId);
+    }
+
+    private Optional<Rejection> preconditions(HubCase c, CaseAction action, String note, Instant now) {
+        return switch (action) {
+            case REFERRED_FOR_PROSECUTION -> ActionPreconditions.referralJustified(
+                    !cases.warningsServed(c.subjectId(), ladder.windowStart(now)).isEmpty(), note)
+                    .or(() -> ActionPreconditions.partiesNotifiedBeforeEscalation(c.trigger(), notified(c)));
+            case SAFEGUARDING_OUTCOME -> ActionPreconditions.safeguardingReferred(cases.actions(c.caseId()).stream()
+                    .anyMatch(a -> a.action() == CaseAction.SAFEGUARDING_REFERRAL));
+            default -> Optional.empty();
+        };
+    }
+
+    private Set<NotifiedParty> notified(HubCase c) {
+        return cases.actions(c.caseId()).stream()
+                .filter(a -> a.action() == CaseAction.PARTY_NOTIFIED && a.details().party() != null)
+                .map(a -> a.details().party())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotifiedParty.class)));
+    }
+
+    /**
+     * Flags {@code attention} on a case still being worked, gives it back to the queue (its claim ends)
+     * and audits it as {@code actor}; false when the case is finished or flagged so already.
+     */
+    @Transactional
+    public boolean flag(String caseId, Attention attention, String actor) {
+        HubCase c = lock(caseId);
+        if (c.status().isFinal() || c.progress().attention() == attention) {
+            return false;
+        }
+        Instant now = clock.instant();
+        cases.updateProgress(caseId, targets.flagged(c, attention, now));
+        if (c.assignee() != null) {
+            cases.release(caseId);
+        }
+        audit.append(new AuditEntry(now, actor, "FLAGGED_" + attention.name(), caseId, c.subjectId(),
+                AuditDetail.of("status", c.status().name(), "heldBy", c.assignee())));
+        return true;
     }
 
     private HubCase lock(String caseId) {

@@ -151,9 +151,16 @@ public class CasePage {
             case WARNING_LETTER_SENT -> "Warning letter sent";
             case MITIGATION_RECEIVED -> "Mitigation received";
             case MITIGATION_ACCEPTED -> "Mitigation accepted";
+            case MITIGATION_REJECTED -> "Mitigation rejected";
             case REVIEW_COMPLETED -> "Review completed";
             case REFERRED_FOR_PROSECUTION -> "Refer for prosecution";
+            case PROSECUTION_DECISION -> "Prosecutor's decision";
+            case PROSECUTION_OUTCOME -> "Outcome of the prosecution";
             case NO_FURTHER_ACTION -> "No further action";
+            case CONTACT_ATTEMPTED -> "Contact attempted";
+            case PARTY_NOTIFIED -> "Someone notified";
+            case SAFEGUARDING_REFERRAL -> "Safeguarding referral";
+            case SAFEGUARDING_OUTCOME -> "Safeguarding referral outcome";
             case WITHDRAWAL_ACKNOWLEDGED -> "Acknowledge the withdrawal";
             case NOTE -> "Add a note only";
         };
