@@ -398,26 +398,30 @@ public class CaseRepository {
 
     /**
      * Per queue: open cases, the oldest open case's store time, unallocated cases (nobody holds a live
-     * claim at {@code now}) and the oldest unallocated case's store time (for gauges and the backlog MI).
+     * claim at {@code now}), the oldest unallocated case's store time, overdue cases and the earliest due
+     * date that passed (for gauges, the backlog MI and the SLA MI).
      */
     @ReadOnly
     public Map<Queue, QueueDepth> openDepths(Instant now) {
         String sql = """
                 SELECT queue, count(*), min(stored_at),
                        count(*) FILTER (WHERE %1$s),
-                       min(stored_at) FILTER (WHERE %1$s)
+                       min(stored_at) FILTER (WHERE %1$s),
+                       count(*) FILTER (WHERE due_at < ?),
+                       min(due_at) FILTER (WHERE due_at < ?)
                   FROM breach_case WHERE lane = 'OPEN' GROUP BY queue""".formatted(
                 "assignee IS NULL OR claim_expires_at <= ?");
         return jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, utc(now));
-            ps.setObject(2, utc(now));
+            for (int i = 1; i <= 4; i++) {
+                ps.setObject(i, utc(now));
+            }
             Map<Queue, QueueDepth> depths = new EnumMap<>(Queue.class);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Optional<Queue> queue = Queue.fromPath(rs.getString(1));
                     if (queue.isPresent()) {
                         depths.put(queue.get(), new QueueDepth(rs.getLong(2), instant(rs, 3), rs.getLong(4),
-                                instant(rs, 5)));
+                                instant(rs, 5), rs.getLong(6), instant(rs, 7)));
                     }
                 }
             }
@@ -425,10 +429,14 @@ public class CaseRepository {
         });
     }
 
-    /** How many cases a queue holds open and unallocated, and since when the oldest of each has waited. */
-    public record QueueDepth(long open, Instant oldestStoredAt, long unallocated, Instant oldestUnallocatedStoredAt) {
+    /**
+     * How many cases a queue holds open, unallocated and overdue, since when the oldest open and
+     * unallocated case has waited, and the earliest due date that passed.
+     */
+    public record QueueDepth(long open, Instant oldestStoredAt, long unallocated, Instant oldestUnallocatedStoredAt,
+                             long overdue, Instant oldestOverdueDueAt) {
 
-        public static final QueueDepth EMPTY = new QueueDepth(0, null, 0, null);
+        public static final QueueDepth EMPTY = new QueueDepth(0, null, 0, null, 0, null);
     }
 
     /** One action as recorded. */

@@ -83,6 +83,35 @@ public class CaseWork {
         return reread(caseId);
     }
 
+    /**
+     * A senior caseworker gives an unfinished case to {@code assignee} (a person leaving the team, work
+     * rebalanced): a fresh claim for the lease, audited with who held it before.
+     */
+    @Transactional
+    public HubCase reassign(String caseId, Caller senior, String assignee) {
+        HubCase c = lock(caseId);
+        if (c.status().isFinal()) {
+            throw CaseConflict.finished(caseId, c.status());
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plus(rules.lease());
+        cases.claim(caseId, assignee, now, expires);
+        audit.append(new AuditEntry(now, senior.username(), "REASSIGNED", caseId, c.subjectId(),
+                AuditDetail.of("to", assignee, "heldBy", c.holderAt(now).orElse(null), "until", expires.toString())));
+        return reread(caseId);
+    }
+
+    /** A senior caseworker gives a case back to its queue whoever holds it, audited with who held it. */
+    @Transactional
+    public HubCase releaseAsSenior(String caseId, Caller senior) {
+        HubCase c = lock(caseId);
+        rules.release(c, senior.username(), true);
+        cases.release(caseId);
+        audit.append(new AuditEntry(clock.instant(), senior.username(), "RELEASED", caseId, c.subjectId(),
+                AuditDetail.of("heldBy", c.assignee(), "bySenior", "true")));
+        return reread(caseId);
+    }
+
     @Transactional
     public HubCase act(String caseId, Caller caller, CaseAction action, ActionDetails details, String note) {
         HubCase c = lock(caseId);
