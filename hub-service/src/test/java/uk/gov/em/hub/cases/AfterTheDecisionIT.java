@@ -261,6 +261,22 @@ class AfterTheDecisionIT extends HubIntegrationTest {
     }
 
     @Test
+    void representationsReceivedForAPersonRaiseAReviewUnlessOneIsOpen() {
+        String person = "S-" + UUID.randomUUID();
+        String warning = stored(ACase.aCase().subject(person).in(Queue.WARNINGS));
+        post(claim(warning), null, ann);
+
+        post(act(warning), Map.of("action", "REPRESENTATIONS_RECEIVED", "note", "from the legal representative"), ann);
+        post(act(warning), Map.of("action", "REPRESENTATIONS_RECEIVED", "note", "a second letter"), ann);
+
+        List<JsonNode> reviews = items("/api/v1/cases?subjectId=" + person + "&queue=reviews", ann);
+        assertThat(reviews).hasSize(1);
+        assertThat(reviews.getFirst().get("trigger").asText()).isEqualTo("REPRESENTATIONS_RECEIVED");
+        assertThat(reviews.getFirst().get("explanation").asText()).contains(warning);
+        assertThat(getJson("/api/v1/cases/" + warning, ann).get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
     void aSeniorReassignsAndReleasesManyCasesAtOnceAndEachIsAudited() {
         List<String> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

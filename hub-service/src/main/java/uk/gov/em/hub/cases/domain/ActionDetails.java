@@ -60,8 +60,8 @@ public record ActionDetails(String outcome, String reason, ContactMethod method,
                 }
                 yield new ActionDetails(null, null, null, null, null, agency.strip());
             }
-            case WARNING_LETTER_SENT, MITIGATION_RECEIVED, REFERRED_FOR_PROSECUTION, WITHDRAWAL_ACKNOWLEDGED, NOTE ->
-                    NONE;
+            case WARNING_LETTER_SENT, MITIGATION_RECEIVED, REFERRED_FOR_PROSECUTION, WITHDRAWAL_ACKNOWLEDGED, NOTE,
+                 REPRESENTATIONS_RECEIVED -> NONE;
         };
     }
 

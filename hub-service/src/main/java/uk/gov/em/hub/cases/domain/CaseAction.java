@@ -33,6 +33,8 @@ public enum CaseAction {
     SAFEGUARDING_REFERRAL,
     /** What the agency did with the safeguarding referral: {@code outcome} a {@link SafeguardingOutcome}. */
     SAFEGUARDING_OUTCOME,
+    /** Representations for the person arrived: they trigger a review of the person's conditions. */
+    REPRESENTATIONS_RECEIVED,
     /** The assignee saw that breach-streams withdrew the case they were working, and lets it go. */
     WITHDRAWAL_ACKNOWLEDGED,
     NOTE;
@@ -45,7 +47,8 @@ public enum CaseAction {
      */
     public boolean isRecordOnly() {
         return switch (this) {
-            case NOTE, CONTACT_ATTEMPTED, PARTY_NOTIFIED, SAFEGUARDING_REFERRAL, SAFEGUARDING_OUTCOME -> true;
+            case NOTE, CONTACT_ATTEMPTED, PARTY_NOTIFIED, SAFEGUARDING_REFERRAL, SAFEGUARDING_OUTCOME,
+                 REPRESENTATIONS_RECEIVED -> true;
             default -> false;
         };
     }

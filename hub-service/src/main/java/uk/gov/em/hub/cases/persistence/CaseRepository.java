@@ -294,6 +294,19 @@ public class CaseRepository {
         });
     }
 
+    /** True when the person has an unfinished case in the reviews queue. */
+    @ReadOnly
+    public boolean hasOpenReview(String subjectId) {
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM breach_case WHERE subject_id = ? AND queue = 'reviews'"
+                + " AND lane = 'OPEN')", ps -> {
+            ps.setString(1, subjectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
     /** Warning letters whose mitigation deadline passed by {@code now} with no reply and no flag yet. */
     @ReadOnly
     public List<String> mitigationLapsed(Instant now, int limit) {

@@ -3,6 +3,10 @@ package uk.gov.em.hub.cases.work;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.Queue;
+import uk.gov.em.contracts.Severity;
 import uk.gov.em.hub.audit.domain.AuditDetail;
 import uk.gov.em.hub.audit.domain.AuditEntry;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
@@ -26,6 +30,7 @@ import uk.gov.em.hub.cases.persistence.CaseRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,6 +42,11 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class CaseWork {
+
+    /** The trigger of a review raised because representations arrived. */
+    public static final String REPRESENTATIONS_TRIGGER = "REPRESENTATIONS_RECEIVED";
+    /** Who the audit trail says raised it. */
+    public static final String REPRESENTATIONS_ACTOR = AuditEntry.SYSTEM + ":representations";
 
     private final CaseRepository cases;
     private final AuditRepository audit;
@@ -140,7 +150,30 @@ public class CaseWork {
                         "party", details.party() == null ? null : details.party().name(),
                         "agency", details.agency())));
         meters.counter("em.hub.case.actions", "action", action.name(), "queue", c.queue().path()).increment();
+        if (action == CaseAction.REPRESENTATIONS_RECEIVED) {
+            raiseReviewForRepresentations(c, now);
+        }
         return reread(caseId);
+    }
+
+    /**
+     * Representations for a person trigger a review of their conditions: a reviews case raised now,
+     * unless one is already open for them (the representations are then for that review to weigh).
+     */
+    private void raiseReviewForRepresentations(HubCase c, Instant now) {
+        if (cases.hasOpenReview(c.subjectId())) {
+            return;
+        }
+        BreachCase review = new BreachCase("representations:" + c.subjectId() + ":" + now.toEpochMilli(),
+                c.subjectId(), Queue.REVIEWS, Severity.MEDIUM, REPRESENTATIONS_TRIGGER, "hub", "hub.representations",
+                new CaseEvidence(List.of(), List.of(), 0, List.of()), now, now, c.harmLevel(),
+                "Representations received for the person (recorded on case " + c.caseId() + "): review their conditions");
+        try (CaseRepository.Writer writer = cases.writer()) {
+            if (writer.insertIfAbsent(review, now)) {
+                audit.append(new AuditEntry(now, REPRESENTATIONS_ACTOR, "CASE_RAISED", review.caseId(), c.subjectId(),
+                        AuditDetail.of("queue", review.queue().path(), "trigger", review.trigger(), "from", c.caseId())));
+            }
+        }
     }
 
     private Optional<Rejection> preconditions(HubCase c, CaseAction action, String note, Instant now) {

@@ -1,5 +1,6 @@
 package uk.gov.em.hub.pages.common;
 
+import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.hub.cases.domain.Attention;
 import uk.gov.em.hub.cases.domain.ContactMethod;
 import uk.gov.em.hub.cases.domain.NoFurtherActionReason;
@@ -29,6 +30,15 @@ public final class CaseWords {
         return a == null ? null : switch (a) {
             case NO_MITIGATION_BY_DEADLINE -> "No mitigation by the deadline";
             case EM_ENDED -> "EM has ended: close the case";
+        };
+    }
+
+    public static String emEndReason(EmEndReason r) {
+        return switch (r) {
+            case TAG_REMOVED -> "Tag removed";
+            case BAIL_ENDED -> "Bail ended";
+            case REMOVED_FROM_UK -> "Removed from the UK";
+            case DETAINED -> "Detained";
         };
     }
 

@@ -130,6 +130,6 @@ class CaseLifecycleTest {
 
         assertThat(((CaseLifecycle.Decision.NotNow) decision).reason())
                 .contains("allowed now: WARNING_LETTER_SENT, NO_FURTHER_ACTION, CONTACT_ATTEMPTED, PARTY_NOTIFIED,"
-                        + " SAFEGUARDING_REFERRAL, SAFEGUARDING_OUTCOME, NOTE");
+                        + " SAFEGUARDING_REFERRAL, SAFEGUARDING_OUTCOME, REPRESENTATIONS_RECEIVED, NOTE");
     }
 }
