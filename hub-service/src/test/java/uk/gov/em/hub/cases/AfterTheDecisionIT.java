@@ -221,6 +221,10 @@ class AfterTheDecisionIT extends HubIntegrationTest {
 
     @Test
     void closingWithNoFurtherActionNeedsAReasonFromTheList() {
+        String prosecution = stored(ACase.aCase().in(Queue.PROSECUTIONS));
+        post(claim(prosecution), null, ann);
+        assertThat(post(act(prosecution), Map.of("action", "NO_FURTHER_ACTION"), ann).statusCode())
+                .as("a refusal by the state machine or the role comes before the missing reason").isEqualTo(403);
         String id = stored(ACase.aCase().in(Queue.WARNINGS));
         post(claim(id), null, ann);
 

@@ -149,7 +149,7 @@ class CaseWorkIT extends HubIntegrationTest {
         String id = stored(ACase.aCase().in(Queue.WARNINGS));
         post(claim(id), null, ann);
 
-        HttpResponse<String> refused = post(act(id), Map.of("action", "REVIEW_COMPLETED", "outcome", "CONTINUE"), ann);
+        HttpResponse<String> refused = post(act(id), Map.of("action", "REVIEW_COMPLETED"), ann);
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).get("detail").asText()).contains("REVIEW_COMPLETED is not allowed", "allowed now");

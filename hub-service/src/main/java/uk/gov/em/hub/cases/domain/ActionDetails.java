@@ -19,6 +19,20 @@ public record ActionDetails(String outcome, String reason, ContactMethod method,
                             String agency) {
 
     public static final ActionDetails NONE = new ActionDetails(null, null, null, null, null, null);
+
+    /**
+     * The words a request gave for the details, not yet checked: they are checked against the action
+     * only once the state machine allows it, so a refused action is a 409 or 403 whatever it carried.
+     */
+    public record Words(String outcome, String reason, String method, Boolean reached, String party, String agency) {
+
+        public static final Words NONE = new Words(null, null, null, null, null, null);
+
+        /** The details {@code action} needs, read from these words; see {@link ActionDetails#of}. */
+        public ActionDetails parse(CaseAction action, String note) {
+            return ActionDetails.of(action, note, outcome, reason, method, reached, party, agency);
+        }
+    }
     private static final int MAX_AGENCY = 200;
 
     /**

@@ -68,10 +68,9 @@ public class CaseWorkController {
         if (request.note() != null && request.note().length() > MAX_NOTE) {
             throw new InvalidParameter("note", "must be at most " + MAX_NOTE + " characters");
         }
-        CaseAction action = CaseAction.fromWord(request.action());
-        ActionDetails detail = ActionDetails.of(action, request.note(), request.outcome(), request.reason(),
-                request.method(), request.reached(), request.party(), request.agency());
-        return details.of(work.act(caseId, caller(who), action, detail, request.note()));
+        ActionDetails.Words words = new ActionDetails.Words(request.outcome(), request.reason(), request.method(),
+                request.reached(), request.party(), request.agency());
+        return details.of(work.act(caseId, caller(who), CaseAction.fromWord(request.action()), words, request.note()));
     }
 
     static CaseWork.Caller caller(Authentication who) {

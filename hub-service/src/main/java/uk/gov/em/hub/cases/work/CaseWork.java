@@ -123,20 +123,16 @@ public class CaseWork {
     }
 
     @Transactional
-    public HubCase act(String caseId, Caller caller, CaseAction action, ActionDetails details, String note) {
+    public HubCase act(String caseId, Caller caller, CaseAction action, ActionDetails.Words words, String note) {
         HubCase c = lock(caseId);
         Instant now = clock.instant();
         if (c.status().isFinal()) {
             throw CaseConflict.finished(caseId, c.status());
         }
         rules.requireHolder(c, caller.username(), now);
-        CaseLifecycle.Decision decision = CaseLifecycle.decide(c.queue(), c.status(), c.withdrawalFlagged(), action,
-                details.outcome(), caller.senior());
-        CaseLifecycle.Decision.Allowed allowed = switch (decision) {
-            case CaseLifecycle.Decision.Allowed a -> a;
-            case CaseLifecycle.Decision.NotNow n -> throw CaseConflict.transitionRefused(n.reason());
-            case CaseLifecycle.Decision.NeedsSignOff s -> throw new SignOffRequired(s.reason());
-        };
+        allowed(c, action, null, caller);
+        ActionDetails details = words.parse(action, note);
+        CaseLifecycle.Decision.Allowed allowed = allowed(c, action, details.outcome(), caller);
         preconditions(c, action, note, now).ifPresent(rejection -> {
             throw rejection;
         });
@@ -174,6 +170,15 @@ public class CaseWork {
                         AuditDetail.of("queue", review.queue().path(), "trigger", review.trigger(), "from", c.caseId())));
             }
         }
+    }
+
+    private static CaseLifecycle.Decision.Allowed allowed(HubCase c, CaseAction action, String outcome, Caller caller) {
+        return switch (CaseLifecycle.decide(c.queue(), c.status(), c.withdrawalFlagged(), action, outcome,
+                caller.senior())) {
+            case CaseLifecycle.Decision.Allowed a -> a;
+            case CaseLifecycle.Decision.NotNow n -> throw CaseConflict.transitionRefused(n.reason());
+            case CaseLifecycle.Decision.NeedsSignOff s -> throw new SignOffRequired(s.reason());
+        };
     }
 
     private Optional<Rejection> preconditions(HubCase c, CaseAction action, String note, Instant now) {
