@@ -262,6 +262,35 @@ class CaseworkerPagesIT extends BrowserTest {
         return findAll(table + " tbody tr").stream().map(r -> r.getAttribute("data-case-id")).toList();
     }
 
+    @Test
+    @Order(8)
+    void aSeniorGivesTheCasesOfSomeoneLeavingToAnotherCaseworkerInOneGo() {
+        String leaver = tokenAs("leaver", "CASEWORKER");
+        List<ACase> held = List.of(ACase.aCase().in(Queue.WARNINGS), ACase.aCase().in(Queue.REVIEWS));
+        held.forEach(c -> publish(c.build()));
+        awaitStored(held.stream().map(ACase::caseId).toArray(String[]::new));
+        held.forEach(c -> post("/api/v1/cases/" + c.caseId() + "/claim", null, leaver));
+
+        signInAs(SENIOR);
+        open("/queues/warnings");
+        find("#bulk-link").click();
+        find("#holder").sendKeys("leaver");
+        submitWith("#find-cases");
+        assertThat(findAll("#held-cases input:checked")).hasSize(2);
+        assertNoSeriousAccessibilityViolations();
+        screenshot("bulk");
+
+        find("#assignee").sendKeys(CASEWORKER);
+        submitWith("#reassign");
+
+        assertThat(find("#bulk-outcomes").getText()).contains("Given to " + CASEWORKER);
+        for (ACase c : held) {
+            assertThat(getJson("/api/v1/cases/" + c.caseId(), leaver).get("assignee").asText()).isEqualTo(CASEWORKER);
+        }
+        assertThat(find("#none-held").getText()).contains("leaver holds no open case");
+        assertNoSeriousAccessibilityViolations();
+    }
+
     private List<String> actionChoices() {
         return findAll("#action-choices input[name=action]").stream().map(i -> i.getAttribute("value")).toList();
     }

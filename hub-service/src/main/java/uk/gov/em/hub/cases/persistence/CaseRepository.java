@@ -394,6 +394,7 @@ public class CaseRepository {
         condition(sql, args, "queue = ?", filter.queue() == null ? null : filter.queue().path());
         condition(sql, args, "lane = ?", filter.status() == null ? null : filter.status().name());
         condition(sql, args, "trigger = ?", filter.trigger());
+        condition(sql, args, "assignee = ? AND claim_expires_at > now()", filter.assignee());
         if (after != null) {
             sql.append(" AND (raised_at, case_id) < (?, ?)");
             args.add(utc(after.raisedAt()));

@@ -105,7 +105,8 @@ public class QueuePage {
                 .with("queue", queue.path()).with("queueLabel", label(queue)).with("tabs", tabs).with("rows", rows)
                 .with("toDo", toDo).with("inProgress", inProgress)
                 .with("open", backlog.get(queue).open()).with("shown", SHOWN).with("canClaim", canClaim)
-                .with("empty", empty != null).with("byDue", queueOrder == QueueOrder.DUE).view());
+                .with("empty", empty != null).with("byDue", queueOrder == QueueOrder.DUE)
+                .with("senior", who.getRoles().contains(Roles.SENIOR_CASEWORKER)).view());
     }
 
     @Post(value = "/{queue}/next", consumes = MediaType.APPLICATION_FORM_URLENCODED)
