@@ -29,8 +29,8 @@ import java.util.Optional;
 
 /**
  * Raises the scheduled reviews that have fallen due: for every person with an EM start date and no
- * scheduled review open, a review case in the reviews queue once {@code hub.reviews.interval} has passed
- * since the start or the last completed review. Runs every {@code hub.reviews.check-interval}; the
+ * scheduled review open, a review case in the reviews queue every {@code hub.reviews.interval} counted
+ * from the EM start, never after the EM end ({@link ReviewSchedule}). Runs every {@code hub.reviews.check-interval}; the
  * case id is deterministic and the insert idempotent, so concurrent or repeated runs raise each review
  * once.
  */
@@ -50,7 +50,7 @@ public class ReviewScheduler {
     private final Clock clock;
 
     public ReviewScheduler(SubjectRepository subjects, CaseRepository cases, AuditRepository audit,
-                           @Value("${hub.reviews.interval:P4M}") String interval, Clock clock) {
+                           @Value("${hub.reviews.interval:P3M}") String interval, Clock clock) {
         this.subjects = subjects;
         this.cases = cases;
         this.audit = audit;
@@ -81,7 +81,8 @@ public class ReviewScheduler {
                 if (candidate.reviewPending()) {
                     continue;
                 }
-                Optional<LocalDate> due = schedule.dueOn(today, candidate.emStartDate(), candidate.lastReviewCompleted());
+                Optional<LocalDate> due = schedule.dueOn(today, candidate.emStartDate(), candidate.emEndDate(),
+                        candidate.lastReviewDue());
                 if (due.isEmpty()) {
                     continue;
                 }
@@ -89,7 +90,7 @@ public class ReviewScheduler {
                         candidate.subjectId(), Queue.REVIEWS, Severity.MEDIUM, ReviewSchedule.TRIGGER,
                         "hub-" + schedule.every(), ReviewSchedule.RULE_ID, NO_EVIDENCE,
                         due.get().atStartOfDay(ZoneOffset.UTC).toInstant(), now, candidate.harmLevel(),
-                        schedule.explanation(candidate.emStartDate(), candidate.lastReviewCompleted(), due.get()));
+                        schedule.explanation(candidate.emStartDate(), due.get()));
                 if (writer.insertIfAbsent(review, now)) {
                     entries.add(new AuditEntry(now, ACTOR, "CASE_RAISED", review.caseId(), review.subjectId(),
                             AuditDetail.of("queue", review.queue().path(), "trigger", review.trigger(),

@@ -6,20 +6,27 @@ import uk.gov.em.contracts.Subject;
 import uk.gov.em.hub.audit.domain.AuditDetail;
 import uk.gov.em.hub.audit.domain.AuditEntry;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
+import uk.gov.em.hub.cases.work.DeadlineSweep;
 import uk.gov.em.hub.subjects.persistence.SubjectRepository;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * Changes the subject register: the row, its outbox entry for em.subjects and its audit row commit
  * together; {@link uk.gov.em.hub.subjects.publish.SubjectOutboxPublisher} then publishes it within moments.
+ * An EM end date that has come flags the person's unfinished cases for closure in the same transaction.
  */
 @Singleton
 public class SubjectRegister {
 
     private final SubjectRepository subjects;
     private final AuditRepository audit;
+    private final DeadlineSweep deadlines;
 
-    public SubjectRegister(SubjectRepository subjects, AuditRepository audit) {
+    public SubjectRegister(SubjectRepository subjects, AuditRepository audit, DeadlineSweep deadlines) {
         this.subjects = subjects;
+        this.deadlines = deadlines;
         this.audit = audit;
     }
 
@@ -30,7 +37,12 @@ public class SubjectRegister {
                 AuditDetail.of("harmLevel", subject.harmLevel() == null ? null : subject.harmLevel().name(),
                         "vulnerable", Boolean.toString(subject.vulnerable()),
                         "deviceType", subject.deviceType() == null ? null : subject.deviceType().name(),
-                        "emStartDate", subject.emStartDate() == null ? null : subject.emStartDate().toString())));
+                        "emStartDate", subject.emStartDate() == null ? null : subject.emStartDate().toString(),
+                        "emEndDate", subject.emEndDate() == null ? null : subject.emEndDate().toString(),
+                        "emEndReason", subject.emEndReason() == null ? null : subject.emEndReason().name())));
+        if (subject.emEndedBy(LocalDate.ofInstant(subject.updatedAt(), ZoneOffset.UTC))) {
+            deadlines.flagEmEnded(subject.subjectId());
+        }
         return subject;
     }
 }

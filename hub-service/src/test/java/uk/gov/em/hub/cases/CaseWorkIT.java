@@ -118,7 +118,7 @@ class CaseWorkIT extends HubIntegrationTest {
 
         assertThat(post(act(id), Map.of("action", "WARNING_LETTER_SENT", "note", "letter 42"), ann).statusCode()).isEqualTo(200);
         assertThat(post(act(id), Map.of("action", "MITIGATION_RECEIVED"), ann).statusCode()).isEqualTo(200);
-        JsonNode closed = json(post(act(id), Map.of("action", "MITIGATION_ACCEPTED"), ann));
+        JsonNode closed = json(post(act(id), Map.of("action", "MITIGATION_ACCEPTED", "note", "the tag was faulty"), ann));
 
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("outcome").asText()).isEqualTo("MITIGATION_ACCEPTED");
@@ -163,10 +163,10 @@ class CaseWorkIT extends HubIntegrationTest {
         post(release(id), null, ann);
         post(claim(id), null, sue);
 
-        JsonNode referred = json(post(act(id), Map.of("action", "REFERRED_FOR_PROSECUTION"), sue));
+        JsonNode referred = json(post(act(id), Map.of("action", "REFERRED_FOR_PROSECUTION",
+                "note", "fourth breach in 90 days"), sue));
 
-        assertThat(referred.get("status").asText()).isEqualTo("CLOSED");
-        assertThat(referred.get("outcome").asText()).isEqualTo("REFERRED_FOR_PROSECUTION");
+        assertThat(referred.get("status").asText()).isEqualTo("REFERRED");
         assertThat(referred.get("lastDayToStartProsecution").asText()).isEqualTo("2022-08-03");
     }
 
@@ -244,7 +244,7 @@ class CaseWorkIT extends HubIntegrationTest {
         String open = stored(ACase.aCase().in(Queue.PROSECUTIONS));
         String closed = stored(ACase.aCase().in(Queue.PROSECUTIONS));
         post(claim(closed), null, sue);
-        post(act(closed), Map.of("action", "NO_FURTHER_ACTION"), sue);
+        post(act(closed), Map.of("action", "NO_FURTHER_ACTION", "reason", "SUPPLIER_ERROR"), sue);
         String ops = tokenFor(OPS);
 
         JsonNode prosecutions = null;
@@ -264,6 +264,7 @@ class CaseWorkIT extends HubIntegrationTest {
         assertThat(outcomes).anySatisfy(r -> {
             assertThat(r.get("queue").asText()).isEqualTo("prosecutions");
             assertThat(r.get("outcome").asText()).isEqualTo("NO_FURTHER_ACTION");
+            assertThat(r.get("reason").asText()).isEqualTo("SUPPLIER_ERROR");
             assertThat(r.get("count").asLong()).isPositive();
         });
         assertThat(open).isNotBlank();
@@ -272,7 +273,8 @@ class CaseWorkIT extends HubIntegrationTest {
                 "em_hub_case_actions_total{action=\"NO_FURTHER_ACTION\",queue=\"prosecutions\"}",
                 "em_hub_case_ingest_lag_seconds_bucket",
                 "em_hub_queue_oldest_unallocated_age_seconds{queue=\"prosecutions\"}",
-                "em_hub_queue_unallocated{queue=\"prosecutions\"}"));
+                "em_hub_queue_unallocated{queue=\"prosecutions\"}",
+                "em_hub_queue_overdue{queue=\"prosecutions\"}"));
     }
 
     private String stored(ACase c) {

@@ -105,7 +105,10 @@ class CaseworkerPagesIT extends BrowserTest {
         assertThat(find("#explanation").getText()).isEqualTo(urgentWarning.explanation());
         assertThat(find("#evidence-notifications").getText()).contains("n-1", "n-2");
         assertThat(findAll("#battery-window rect")).hasSizeGreaterThan(1);
-        assertThat(actionChoices()).containsExactly("WARNING_LETTER_SENT", "NO_FURTHER_ACTION", "NOTE");
+        assertThat(actionChoices()).containsExactly("WARNING_LETTER_SENT", "NO_FURTHER_ACTION", "CONTACT_ATTEMPTED",
+                "PARTY_NOTIFIED", "SAFEGUARDING_REFERRAL", "SAFEGUARDING_OUTCOME", "REPRESENTATIONS_RECEIVED", "NOTE");
+        assertThat(find("#case-due").getText()).contains("Overdue");
+        assertThat(find("#warnings-served").getText()).isEqualTo("None");
         assertNoSeriousAccessibilityViolations();
         screenshot("case");
 
@@ -114,6 +117,7 @@ class CaseworkerPagesIT extends BrowserTest {
         submitWith("#record-action");
 
         assertThat(find("#done-banner").getText()).contains("WARNING_SENT");
+        assertThat(find("#mitigation-due").getText()).isNotBlank();
         assertThat(find("#audit-trail").getText()).contains("ACTION_WARNING_LETTER_SENT", "Letter sent first class today");
         open("/queues/warnings");
         assertThat(rowIds("#queue-table")).containsExactly(otherWarning.caseId());
@@ -128,7 +132,8 @@ class CaseworkerPagesIT extends BrowserTest {
         submitWith("tr[data-case-id='" + tamper.caseId() + "'] button");
         open("/cases/" + tamper.caseId());
         assertThat(find("#legal-clock").getText()).contains("a prosecution must be started by");
-        assertThat(actionChoices()).containsExactly("MITIGATION_RECEIVED", "NOTE");
+        assertThat(actionChoices()).containsExactly("MITIGATION_RECEIVED", "CONTACT_ATTEMPTED", "PARTY_NOTIFIED",
+                "SAFEGUARDING_REFERRAL", "SAFEGUARDING_OUTCOME", "REPRESENTATIONS_RECEIVED", "NOTE");
 
         WebElement page = find("html");
         browser.executeScript("""
@@ -160,9 +165,22 @@ class CaseworkerPagesIT extends BrowserTest {
         screenshot("case-prosecution");
 
         find("#action-REFERRED_FOR_PROSECUTION").click();
+        find("#note").sendKeys("Tampering with the strap: serious, no warning needed");
+        submitWith("#record-action");
+
+        assertThat(find("#case-status").getText()).isEqualTo("REFERRED");
+        open("/queues/prosecutions");
+        assertThat(findAll("tr[data-case-id='" + tamper.caseId() + "']")).hasSize(1);
+
+        open("/cases/" + tamper.caseId());
+        assertThat(find("#details-PROSECUTION_DECISION").getText()).contains("Charged", "Not charged", "Out of time");
+        assertNoSeriousAccessibilityViolations();
+        find("#action-PROSECUTION_DECISION").click();
+        find("#decision option[value='NOT_CHARGED']").click();
         submitWith("#record-action");
 
         assertThat(find("#case-status").getText()).isEqualTo("CLOSED");
+        assertThat(find("#outcome-words").getText()).isEqualTo("Not charged");
         assertThat(find("#no-actions").getText()).contains("finished");
         open("/queues/prosecutions");
         assertThat(findAll("tr[data-case-id='" + tamper.caseId() + "']")).isEmpty();
@@ -192,6 +210,33 @@ class CaseworkerPagesIT extends BrowserTest {
 
     @Test
     @Order(6)
+    void aCaseworkerClosesAWarningWithAReasonChosenInWordsAndTheQueueShowsDueDates() {
+        signInAs(CASEWORKER);
+        open("/queues/warnings");
+        assertThat(find("#queue-table").getText()).contains("Overdue");
+        find("#order-due").click();
+        assertThat(find("#queue-order").getText()).contains("due date");
+        assertNoSeriousAccessibilityViolations();
+        submitWith("tr[data-case-id='" + otherWarning.caseId() + "'] button");
+        open("/cases/" + otherWarning.caseId());
+
+        find("#action-NO_FURTHER_ACTION").click();
+        assertThat(find("#reason").getText()).contains("Device fault", "Supplier error", "Not a breach");
+        assertNoSeriousAccessibilityViolations();
+        submitWith("#record-action");
+        assertThat(heading()).isEqualTo("Action detail missing or unknown");
+
+        open("/cases/" + otherWarning.caseId());
+        find("#action-NO_FURTHER_ACTION").click();
+        find("#reason option[value='SUPPLIER_ERROR']").click();
+        submitWith("#record-action");
+
+        assertThat(find("#case-status").getText()).isEqualTo("CLOSED");
+        assertThat(find("#outcome-words").getText()).isEqualTo("Supplier error");
+    }
+
+    @Test
+    @Order(7)
     void opsMayNotOpenTheQueues() {
         signInAs(OPS);
         open("/queues/warnings");
@@ -215,6 +260,35 @@ class CaseworkerPagesIT extends BrowserTest {
 
     private List<String> rowIds(String table) {
         return findAll(table + " tbody tr").stream().map(r -> r.getAttribute("data-case-id")).toList();
+    }
+
+    @Test
+    @Order(8)
+    void aSeniorGivesTheCasesOfSomeoneLeavingToAnotherCaseworkerInOneGo() {
+        String leaver = tokenAs("leaver", "CASEWORKER");
+        List<ACase> held = List.of(ACase.aCase().in(Queue.WARNINGS), ACase.aCase().in(Queue.REVIEWS));
+        held.forEach(c -> publish(c.build()));
+        awaitStored(held.stream().map(ACase::caseId).toArray(String[]::new));
+        held.forEach(c -> post("/api/v1/cases/" + c.caseId() + "/claim", null, leaver));
+
+        signInAs(SENIOR);
+        open("/queues/warnings");
+        find("#bulk-link").click();
+        find("#holder").sendKeys("leaver");
+        submitWith("#find-cases");
+        assertThat(findAll("#held-cases input:checked")).hasSize(2);
+        assertNoSeriousAccessibilityViolations();
+        screenshot("bulk");
+
+        find("#assignee").sendKeys(CASEWORKER);
+        submitWith("#reassign");
+
+        assertThat(find("#bulk-outcomes").getText()).contains("Given to " + CASEWORKER);
+        for (ACase c : held) {
+            assertThat(getJson("/api/v1/cases/" + c.caseId(), leaver).get("assignee").asText()).isEqualTo(CASEWORKER);
+        }
+        assertThat(find("#none-held").getText()).contains("leaver holds no open case");
+        assertNoSeriousAccessibilityViolations();
     }
 
     private List<String> actionChoices() {

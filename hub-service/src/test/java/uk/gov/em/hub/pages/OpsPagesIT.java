@@ -57,6 +57,9 @@ class OpsPagesIT extends BrowserTest {
         assertThat(findAll("#breaches-chart rect")).hasSize(6 * 6);
         assertThat(find("#backlog-table").getText()).contains("warnings 1 1", "reviews 1 1", "prosecutions 0 0");
         assertThat(find("#timeliness-table").getText()).contains(SUPPLIER + " 7131");
+        // both cases were raised on 2022-02-03 and never actioned: each missed its first-action target
+        assertThat(find("#sla-table").getText()).contains("2022-02 warnings 0 1 0.0 1", "2022-02 reviews 0 1 0.0 1");
+        assertThat(find("#overdue-table").getText()).contains("warnings 1", "reviews 1", "prosecutions 0");
         assertNoSeriousAccessibilityViolations();
         screenshot("mi");
     }
@@ -99,6 +102,16 @@ class OpsPagesIT extends BrowserTest {
         assertThat(stored.get("emStartDate").asText()).isEqualTo("2022-01-31");
         assertNoSeriousAccessibilityViolations();
         screenshot("subject-register");
+
+        find("#emEndDate").sendKeys("2022-06-30");
+        new Select(find("#emEndReason")).selectByVisibleText("Bail ended");
+        submitWith("#save-subject");
+
+        assertThat(find("#saved-banner").getText()).contains("S-200001");
+        JsonNode ended = getJson("/api/v1/subjects/S-200001", tokenFor(OPS));
+        assertThat(ended.get("emEndDate").asText()).isEqualTo("2022-06-30");
+        assertThat(ended.get("emEndReason").asText()).isEqualTo("BAIL_ENDED");
+        assertThat(new Select(find("#emEndReason")).getFirstSelectedOption().getText()).isEqualTo("Bail ended");
     }
 
     @Test

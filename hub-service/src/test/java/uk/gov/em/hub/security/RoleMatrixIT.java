@@ -42,6 +42,10 @@ class RoleMatrixIT extends HubIntegrationTest {
             new Endpoint("GET", "/api/v1/mi/backlog", "- - OPS ADMIN"),
             new Endpoint("GET", "/api/v1/mi/outcomes?from=2021-09&to=2022-02", "- - OPS ADMIN"),
             new Endpoint("GET", "/api/v1/mi/supplier-timeliness?from=2021-09&to=2022-02", "- - OPS ADMIN"),
+            new Endpoint("GET", "/api/v1/mi/sla?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
+            new Endpoint("GET", "/api/v1/mi/prosecutions?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
+            new Endpoint("GET", "/api/v1/mi/safeguarding?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
+            new Endpoint("POST", "/api/v1/cases/bulk", "- SCW - -"),
             new Endpoint("GET", "/api/v1/audit/verify", "- - OPS ADMIN"));
 
     static Stream<Arguments> everyEndpointForEveryRoleAndNoToken() {

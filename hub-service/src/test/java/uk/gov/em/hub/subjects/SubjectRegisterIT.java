@@ -11,11 +11,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.gov.em.contracts.DeviceType;
+import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.contracts.HarmLevel;
+import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Subject;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.hub.reviews.ReviewScheduler;
+import uk.gov.em.hub.testing.ACase;
 import uk.gov.em.hub.testing.HubIntegrationTest;
 import uk.gov.em.testing.KafkaHarness;
 
@@ -92,12 +95,12 @@ class SubjectRegisterIT extends HubIntegrationTest {
     }
 
     @Test
-    void aReviewIsRaisedOnceFourMonthsAfterTheEmStartAndTheNextFourMonthsAfterItIsCompleted() {
+    void aReviewIsRaisedOnDayZeroPlusThreeMonthsOnceAndTheNextNotBeforeItsOwnDueDate() {
         String id = "subject-" + UUID.randomUUID();
-        LocalDate start = TODAY.minusMonths(5);
+        LocalDate start = TODAY.minusMonths(3);
         put("/api/v1/subjects/" + id, Map.of("harmLevel", "HIGH", "vulnerable", false,
                 "emStartDate", start.toString()), tokenFor(OPS));
-        String reviewId = "review:" + id + ":" + start.plusMonths(4);
+        String reviewId = "review:" + id + ":" + start.plusMonths(3);
         String senior = tokenFor(SENIOR);
 
         await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + reviewId, senior).statusCode() == 200);
@@ -105,7 +108,8 @@ class SubjectRegisterIT extends HubIntegrationTest {
         assertThat(review.get("queue").asText()).isEqualTo("reviews");
         assertThat(review.get("trigger").asText()).isEqualTo("SCHEDULED_REVIEW");
         assertThat(review.get("harmLevel").asText()).isEqualTo("HIGH");
-        assertThat(review.get("explanation").asText()).contains("4 months since EM start on " + start);
+        assertThat(review.get("explanation").asText()).contains("every 3 months since EM start on " + start);
+        assertThat(review.get("dueAt").asText()).isNotBlank();
         scheduler.raiseDueReviews();
         assertThat(count("SELECT count(*) FROM breach_case WHERE subject_id = '" + id + "'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'CASE_RAISED' AND subject_id = '" + id + "'"))
@@ -113,22 +117,67 @@ class SubjectRegisterIT extends HubIntegrationTest {
 
         post("/api/v1/cases/" + reviewId + "/claim", null, senior);
         assertThat(post("/api/v1/cases/" + reviewId + "/actions", Map.of("action", "REVIEW_COMPLETED"), senior)
-                .statusCode()).isEqualTo(200);
-        // the next review is four months after today's completion: nothing more is raised now
+                .statusCode()).isEqualTo(422);
+        assertThat(post("/api/v1/cases/" + reviewId + "/actions", Map.of("action", "REVIEW_COMPLETED",
+                "outcome", "VARY_CONDITIONS"), senior).statusCode()).isEqualTo(200);
+        // the next review is due at start + 6 months, still to come: nothing more is raised now
         scheduler.raiseDueReviews();
         assertThat(count("SELECT count(*) FROM breach_case WHERE subject_id = '" + id + "'")).isEqualTo(1);
+    }
 
-        // ...but once that completion is more than four months ago, the next one is due
-        sql("UPDATE breach_case SET closed_at = closed_at - interval '4 months 1 day' WHERE case_id = '" + reviewId + "'");
+    @Test
+    void noReviewIsRaisedAfterTheEmEndDate() {
+        String ended = "subject-" + UUID.randomUUID();
+        LocalDate start = TODAY.minusMonths(3).minusDays(10);
+        put("/api/v1/subjects/" + ended, Map.of("vulnerable", false, "emStartDate", start.toString(),
+                "emEndDate", start.plusMonths(3).minusDays(1).toString(), "emEndReason", "TAG_REMOVED"), tokenFor(OPS));
+        String marker = "subject-" + UUID.randomUUID();
+        put("/api/v1/subjects/" + marker, Map.of("vulnerable", false, "emStartDate", start.toString()), tokenFor(OPS));
+
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM breach_case WHERE subject_id = '" + marker + "'") == 1);
         scheduler.raiseDueReviews();
-        LocalDate nextDue = TODAY.minusMonths(4).minusDays(1).plusMonths(4);
-        assertThat(get("/api/v1/cases/review:" + id + ":" + nextDue, senior).statusCode()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM breach_case WHERE subject_id = '" + ended + "'")).isZero();
+        JsonNode read = getJson("/api/v1/subjects/" + ended, tokenFor(CASEWORKER));
+        assertThat(read.get("emEndReason").asText()).isEqualTo("TAG_REMOVED");
+    }
+
+    @Test
+    void anEmEndFlagsThePersonsOpenCasesForClosureAndIsPublished() {
+        String id = "subject-" + UUID.randomUUID();
+        ACase open = ACase.aCase().subject(id).in(Queue.WARNINGS);
+        publish(open.build());
+        awaitStored(open.caseId());
+
+        HttpResponse<String> put = put("/api/v1/subjects/" + id, Map.of("vulnerable", false,
+                "emEndDate", TODAY.toString(), "emEndReason", "REMOVED_FROM_UK"), tokenFor(OPS));
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(getJson("/api/v1/cases/" + open.caseId(), tokenFor(CASEWORKER)).get("attention").asText())
+                .isEqualTo("EM_ENDED");
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'FLAGGED_EM_ENDED' AND case_id = '"
+                + open.caseId() + "'")).isEqualTo(1);
+        Subject published = await().atMost(PATIENCE).until(() -> subjectsOnTopic().get(id), s -> s != null);
+        assertThat(published.emEndDate()).isEqualTo(TODAY);
+        assertThat(published.emEndReason()).isEqualTo(EmEndReason.REMOVED_FROM_UK);
+    }
+
+    @Test
+    void anEmEndDateNeedsItsReasonAndCannotComeBeforeTheStart() {
+        String ops = tokenFor(OPS);
+        HttpResponse<String> noReason = put("/api/v1/subjects/s-end", Map.of("vulnerable", false,
+                "emEndDate", "2022-03-01"), ops);
+        HttpResponse<String> early = put("/api/v1/subjects/s-end", Map.of("vulnerable", false,
+                "emStartDate", "2022-03-01", "emEndDate", "2022-02-01", "emEndReason", "DETAINED"), ops);
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(json(noReason).get("detail").asText()).contains("emEndDate and emEndReason go together");
+        assertThat(json(early).get("detail").asText()).contains("emEndDate must not be before emStartDate");
     }
 
     @Test
     void aPersonWhoseStartIsRecentHasNoReviewYet() {
         String id = "subject-" + UUID.randomUUID();
-        put("/api/v1/subjects/" + id, Map.of("vulnerable", false, "emStartDate", TODAY.minusMonths(3).toString()),
+        put("/api/v1/subjects/" + id, Map.of("vulnerable", false, "emStartDate", TODAY.minusMonths(3).plusDays(1).toString()),
                 tokenFor(OPS));
         String marker = "subject-" + UUID.randomUUID();
         put("/api/v1/subjects/" + marker, Map.of("vulnerable", false, "emStartDate", TODAY.minusMonths(4).toString()),

@@ -2,6 +2,7 @@ package uk.gov.em.hub.cases.domain;
 
 import uk.gov.em.contracts.Queue;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,54 +11,75 @@ import java.util.stream.Collectors;
 
 import static uk.gov.em.hub.cases.domain.CaseAction.MITIGATION_ACCEPTED;
 import static uk.gov.em.hub.cases.domain.CaseAction.MITIGATION_RECEIVED;
+import static uk.gov.em.hub.cases.domain.CaseAction.MITIGATION_REJECTED;
+import static uk.gov.em.hub.cases.domain.CaseAction.PROSECUTION_DECISION;
+import static uk.gov.em.hub.cases.domain.CaseAction.PROSECUTION_OUTCOME;
 import static uk.gov.em.hub.cases.domain.CaseAction.NO_FURTHER_ACTION;
 import static uk.gov.em.hub.cases.domain.CaseAction.NOTE;
 import static uk.gov.em.hub.cases.domain.CaseAction.REFERRED_FOR_PROSECUTION;
 import static uk.gov.em.hub.cases.domain.CaseAction.REVIEW_COMPLETED;
 import static uk.gov.em.hub.cases.domain.CaseAction.WARNING_LETTER_SENT;
 import static uk.gov.em.hub.cases.domain.CaseAction.WITHDRAWAL_ACKNOWLEDGED;
+import static uk.gov.em.hub.cases.domain.CaseStatus.CHARGED;
 import static uk.gov.em.hub.cases.domain.CaseStatus.CLOSED;
 import static uk.gov.em.hub.cases.domain.CaseStatus.OPEN;
+import static uk.gov.em.hub.cases.domain.CaseStatus.REFERRED;
 import static uk.gov.em.hub.cases.domain.CaseStatus.WARNING_SENT;
 import static uk.gov.em.hub.cases.domain.CaseStatus.WITHDRAWN;
 
 /**
  * The case state machine, one per queue, as data (drawn in docs/case-lifecycle.md). Each edge says which
  * action moves a case of a queue from one status to another and whether it is a sign-off, which only a
- * senior caseworker may give. Besides the edges: {@code NOTE} is allowed in every unfinished status and
- * changes nothing; {@code WITHDRAWAL_ACKNOWLEDGED} is allowed only on a case breach-streams withdrew
+ * senior caseworker may give. Besides the edges: {@code NOTE} and the other record-only actions
+ * ({@link CaseAction#isRecordOnly()}) are allowed in every unfinished status and change nothing; {@code WITHDRAWAL_ACKNOWLEDGED} is allowed only on a case breach-streams withdrew
  * while it was being worked, and makes it WITHDRAWN. Finished cases (WITHDRAWN, CLOSED) take no action.
  */
 public final class CaseLifecycle {
 
-    /** One allowed move. */
-    public record Edge(Queue queue, CaseStatus from, CaseAction action, CaseStatus to, boolean signOff) {
+    /**
+     * One allowed move. {@code when} narrows it to one outcome word of the action (the prosecutor's
+     * decision decides where a referral goes); {@code null} means whatever the outcome.
+     */
+    public record Edge(Queue queue, CaseStatus from, CaseAction action, String when, CaseStatus to, boolean signOff) {
+
+        boolean matches(Queue q, CaseStatus s, CaseAction a, String outcome) {
+            return queue == q && from == s && action == a && (when == null || outcome == null || when.equals(outcome));
+        }
     }
 
     private static final CaseStatus MITIGATION = CaseStatus.MITIGATION_RECEIVED;
 
     public static final List<Edge> EDGES = List.of(
-            // warnings: a letter invites mitigation, which is then accepted or not
+            // warnings: a letter invites mitigation, which is answered (accepted or rejected) or closed
             edge(Queue.WARNINGS, OPEN, WARNING_LETTER_SENT, WARNING_SENT),
             edge(Queue.WARNINGS, OPEN, NO_FURTHER_ACTION, CLOSED),
             edge(Queue.WARNINGS, WARNING_SENT, MITIGATION_RECEIVED, MITIGATION),
             edge(Queue.WARNINGS, WARNING_SENT, NO_FURTHER_ACTION, CLOSED),
             edge(Queue.WARNINGS, MITIGATION, MITIGATION_ACCEPTED, CLOSED),
+            edge(Queue.WARNINGS, MITIGATION, MITIGATION_REJECTED, CLOSED),
             edge(Queue.WARNINGS, MITIGATION, NO_FURTHER_ACTION, CLOSED),
-            // reviews: the person's conditions are reviewed; a review may end in a referral
+            // reviews: the person's conditions are reviewed; a review may end in a referral, followed through
             edge(Queue.REVIEWS, OPEN, MITIGATION_RECEIVED, MITIGATION),
             edge(Queue.REVIEWS, OPEN, REVIEW_COMPLETED, CLOSED),
             edge(Queue.REVIEWS, OPEN, NO_FURTHER_ACTION, CLOSED),
             edge(Queue.REVIEWS, MITIGATION, REVIEW_COMPLETED, CLOSED),
-            signOff(Queue.REVIEWS, OPEN, REFERRED_FOR_PROSECUTION, CLOSED),
-            signOff(Queue.REVIEWS, MITIGATION, REFERRED_FOR_PROSECUTION, CLOSED),
-            // prosecutions: every way out is a senior's decision
+            signOff(Queue.REVIEWS, OPEN, REFERRED_FOR_PROSECUTION, REFERRED),
+            signOff(Queue.REVIEWS, MITIGATION, REFERRED_FOR_PROSECUTION, REFERRED),
+            decision(Queue.REVIEWS, ProsecutionDecision.CHARGED, CHARGED),
+            decision(Queue.REVIEWS, ProsecutionDecision.NOT_CHARGED, CLOSED),
+            decision(Queue.REVIEWS, ProsecutionDecision.OUT_OF_TIME, CLOSED),
+            edge(Queue.REVIEWS, CHARGED, PROSECUTION_OUTCOME, CLOSED),
+            // prosecutions: every way out is a senior's decision; a referral waits for the prosecutor
             edge(Queue.PROSECUTIONS, OPEN, MITIGATION_RECEIVED, MITIGATION),
-            signOff(Queue.PROSECUTIONS, OPEN, REFERRED_FOR_PROSECUTION, CLOSED),
+            signOff(Queue.PROSECUTIONS, OPEN, REFERRED_FOR_PROSECUTION, REFERRED),
             signOff(Queue.PROSECUTIONS, OPEN, NO_FURTHER_ACTION, CLOSED),
-            signOff(Queue.PROSECUTIONS, MITIGATION, REFERRED_FOR_PROSECUTION, CLOSED),
+            signOff(Queue.PROSECUTIONS, MITIGATION, REFERRED_FOR_PROSECUTION, REFERRED),
             signOff(Queue.PROSECUTIONS, MITIGATION, MITIGATION_ACCEPTED, CLOSED),
-            signOff(Queue.PROSECUTIONS, MITIGATION, NO_FURTHER_ACTION, CLOSED));
+            signOff(Queue.PROSECUTIONS, MITIGATION, NO_FURTHER_ACTION, CLOSED),
+            decision(Queue.PROSECUTIONS, ProsecutionDecision.CHARGED, CHARGED),
+            decision(Queue.PROSECUTIONS, ProsecutionDecision.NOT_CHARGED, CLOSED),
+            decision(Queue.PROSECUTIONS, ProsecutionDecision.OUT_OF_TIME, CLOSED),
+            edge(Queue.PROSECUTIONS, CHARGED, PROSECUTION_OUTCOME, CLOSED));
 
     /** What the lifecycle says about one proposed action. */
     public sealed interface Decision {
@@ -83,13 +105,22 @@ public final class CaseLifecycle {
      */
     public static Decision decide(Queue queue, CaseStatus status, boolean withdrawalFlagged, CaseAction action,
                                   boolean senior) {
+        return decide(queue, status, withdrawalFlagged, action, null, senior);
+    }
+
+    /**
+     * As {@link #decide(Queue, CaseStatus, boolean, CaseAction, boolean)}, for an action carrying
+     * {@code outcome} ({@code null}: any outcome, the first edge drawn).
+     */
+    public static Decision decide(Queue queue, CaseStatus status, boolean withdrawalFlagged, CaseAction action,
+                                  String outcome, boolean senior) {
         if (action == REFERRED_FOR_PROSECUTION && !senior) {
             return new Decision.NeedsSignOff("REFERRED_FOR_PROSECUTION is a sign-off: it needs a senior caseworker");
         }
         if (status.isFinal()) {
             return new Decision.NotNow("the case is " + status + ": a finished case takes no action");
         }
-        if (action == NOTE) {
+        if (action.isRecordOnly()) {
             return new Decision.Allowed(status);
         }
         if (action == WITHDRAWAL_ACKNOWLEDGED) {
@@ -98,7 +129,7 @@ public final class CaseLifecycle {
                             + ": breach-streams has not withdrawn this case, so there is nothing to acknowledge");
         }
         Optional<Edge> edge = EDGES.stream()
-                .filter(e -> e.queue() == queue && e.from() == status && e.action() == action)
+                .filter(e -> e.matches(queue, status, action, outcome))
                 .findFirst();
         if (edge.isEmpty()) {
             return new Decision.NotNow(action + " is not allowed on a " + queue.path() + " case in status " + status
@@ -120,7 +151,7 @@ public final class CaseLifecycle {
                 .filter(e -> e.queue() == queue && e.from() == status)
                 .map(Edge::action)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseAction.class)));
-        actions.add(NOTE);
+        Arrays.stream(CaseAction.values()).filter(CaseAction::isRecordOnly).forEach(actions::add);
         if (withdrawalFlagged) {
             actions.add(WITHDRAWAL_ACKNOWLEDGED);
         }
@@ -133,10 +164,14 @@ public final class CaseLifecycle {
     }
 
     private static Edge edge(Queue queue, CaseStatus from, CaseAction action, CaseStatus to) {
-        return new Edge(queue, from, action, to, false);
+        return new Edge(queue, from, action, null, to, false);
     }
 
     private static Edge signOff(Queue queue, CaseStatus from, CaseAction action, CaseStatus to) {
-        return new Edge(queue, from, action, to, true);
+        return new Edge(queue, from, action, null, to, true);
+    }
+
+    private static Edge decision(Queue queue, ProsecutionDecision decision, CaseStatus to) {
+        return new Edge(queue, REFERRED, PROSECUTION_DECISION, decision.name(), to, false);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Where a case stands in the hub (docs/case-lifecycle.md). {@code OPEN} is a case nobody has acted on
- * yet, claimed or not (its assignee says which); {@code WARNING_SENT} and {@code MITIGATION_RECEIVED} are
- * stages of work; {@code WITHDRAWN} is a case breach-streams withdrew; {@code CLOSED} is a finished one.
+ * yet, claimed or not (its assignee says which); {@code WARNING_SENT}, {@code MITIGATION_RECEIVED}, {@code REFERRED} and
+ * {@code CHARGED} are stages of work; {@code WITHDRAWN} is a case breach-streams withdrew; {@code CLOSED} is a finished one.
  * A queue lists every case still being worked ({@link #isFinal()} false); on the API a status filter is
  * the lower-case word of its lane: {@code open}, {@code withdrawn} or {@code closed}.
  */
@@ -16,6 +16,10 @@ public enum CaseStatus {
     OPEN,
     WARNING_SENT,
     MITIGATION_RECEIVED,
+    /** Referred for prosecution: waiting for the prosecutor's decision. */
+    REFERRED,
+    /** The prosecutor decided to charge: waiting for the outcome. */
+    CHARGED,
     WITHDRAWN,
     CLOSED;
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  *                   breach-streams keeps its status and is flagged instead: {@code withdrawalFlagged})
  * @param claimExpiresAt when the assignee's claim lapses and the case returns to the queue
  * @param outcome    the action that closed it, or {@code null} while it is not CLOSED
+ * @param progress   where the work stands against its time targets and deadlines
  */
 public record HubCase(
         String caseId,
@@ -43,7 +44,8 @@ public record HubCase(
         Instant lastActionAt,
         CaseAction outcome,
         Instant closedAt,
-        boolean withdrawalFlagged) {
+        boolean withdrawalFlagged,
+        CaseProgress progress) {
 
     public HubCase {
         Objects.requireNonNull(caseId, "caseId");
@@ -54,6 +56,7 @@ public record HubCase(
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(raisedAt, "raisedAt");
         Objects.requireNonNull(status, "status");
+        progress = progress == null ? CaseProgress.NONE : progress;
     }
 
     /** Who holds the case at {@code now}: the assignee while the lease runs, else nobody. */
@@ -62,6 +65,11 @@ public record HubCase(
             return Optional.empty();
         }
         return Optional.of(assignee);
+    }
+
+    /** True when the next action was due before {@code now}; a finished case is never overdue. */
+    public boolean overdueAt(Instant now) {
+        return !status.isFinal() && progress.dueAt() != null && progress.dueAt().isBefore(now);
     }
 
     /** True once anyone has started on it: a stage beyond OPEN, any action, or a live claim. */

@@ -5,7 +5,9 @@ import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
 import uk.gov.em.contracts.json.Json;
+import uk.gov.em.hub.cases.domain.Attention;
 import uk.gov.em.hub.cases.domain.CaseAction;
+import uk.gov.em.hub.cases.domain.CaseProgress;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.domain.Withdrawal;
@@ -49,6 +51,15 @@ final class CaseRows {
                 CaseRepository.instant(rs, rs.findColumn("last_action_at")),
                 rs.getString("outcome") == null ? null : CaseAction.valueOf(rs.getString("outcome")),
                 CaseRepository.instant(rs, rs.findColumn("closed_at")),
-                rs.getBoolean("withdrawal_flagged"));
+                rs.getBoolean("withdrawal_flagged"),
+                new CaseProgress(
+                        CaseRepository.instant(rs, rs.findColumn("due_at")),
+                        CaseRepository.instant(rs, rs.findColumn("first_action_due_at")),
+                        CaseRepository.instant(rs, rs.findColumn("first_action_at")),
+                        CaseRepository.instant(rs, rs.findColumn("mitigation_due_at")),
+                        CaseRepository.instant(rs, rs.findColumn("referred_at")),
+                        rs.getString("attention") == null ? null : Attention.valueOf(rs.getString("attention")),
+                        CaseRepository.instant(rs, rs.findColumn("attention_at")),
+                        rs.getString("outcome_detail")));
     }
 }

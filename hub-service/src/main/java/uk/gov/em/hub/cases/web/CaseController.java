@@ -42,6 +42,7 @@ public class CaseController {
                                                   @QueryValue @Nullable String queue,
                                                   @QueryValue @Nullable String status,
                                                   @QueryValue @Nullable String trigger,
+                                                  @QueryValue @Nullable String assignee,
                                                   @QueryValue @Nullable Integer limit,
                                                   @QueryValue @Nullable String cursor) {
         PageLimit pageLimit = PageLimit.of(limit);
@@ -49,7 +50,8 @@ public class CaseController {
                 blankToNull(subjectId),
                 queue == null ? null : Queues.fromPath(queue),
                 status == null ? null : CaseStatus.fromParameter(status),
-                blankToNull(trigger));
+                blankToNull(trigger),
+                blankToNull(assignee));
         NewestFirstKey after = cursor == null ? null : NewestFirstKey.fromCursor(cursor);
         Page<HubCase> page = Page.fromLookahead(cases.newestFirst(filter, after, pageLimit.value() + 1),
                 pageLimit, c -> NewestFirstKey.of(c).toCursor());

@@ -6,7 +6,11 @@ import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
 import uk.gov.em.hub.audit.domain.AuditChain;
+import uk.gov.em.hub.cases.domain.Attention;
 import uk.gov.em.hub.cases.domain.CaseAction;
+import uk.gov.em.hub.cases.domain.ContactMethod;
+import uk.gov.em.hub.cases.domain.LegalClock;
+import uk.gov.em.hub.cases.domain.NotifiedParty;
 import uk.gov.em.hub.cases.domain.CaseLifecycle;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
@@ -14,6 +18,7 @@ import uk.gov.em.hub.cases.persistence.CaseRepository.ActionRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +32,10 @@ import java.util.Set;
  *                                  should acknowledge the withdrawal ({@code WITHDRAWAL_ACKNOWLEDGED})
  * @param lastDayToStartProsecution for a prosecutions case or a referral: the last date a prosecution can
  *                                  be started
+ * @param dueAt                     when the next action is due (time target or legal clock); null once finished
+ * @param mitigationDueAt           the deadline for written mitigation a warning letter invited
+ * @param attention                 why the unfinished case came back to the queue, if it did
+ * @param warningsServedInLadderWindow when warning letters were sent to this person within the ladder window
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CaseDetailResponse(
@@ -53,6 +62,14 @@ public record CaseDetailResponse(
         boolean withdrawalFlagged,
         WithdrawalResponse withdrawal,
         LocalDate lastDayToStartProsecution,
+        Instant dueAt,
+        boolean overdue,
+        Instant mitigationDueAt,
+        Attention attention,
+        boolean legalClockWarning,
+        Instant referredAt,
+        String outcomeDetail,
+        List<Instant> warningsServedInLadderWindow,
         List<ActionResponse> actions,
         List<AuditResponse> audit) {
 
@@ -61,16 +78,17 @@ public record CaseDetailResponse(
     public record WithdrawalResponse(String reason, Instant withdrawnAt, String replacedBy, String policyVersion) {
     }
 
-    /** One action taken on the case. */
+    /** One action taken on the case, with what it carried (absent when it carried nothing). */
     public record ActionResponse(CaseAction action, String actor, String note, CaseStatus from, CaseStatus to,
-                                 Instant at) {
+                                 Instant at, String outcome, String reason, ContactMethod method, Boolean reached,
+                                 NotifiedParty party, String agency) {
     }
 
     /** One audit row of the case: who did what, when, and the row's place in the hash chain. */
     public record AuditResponse(long seq, Instant at, String actor, String action, String detail, String hash) {
     }
 
-    public static CaseDetailResponse of(HubCase c, Instant now, LocalDate lastDayToStartProsecution,
+    public static CaseDetailResponse of(HubCase c, Instant now, LegalClock legalClock, List<Instant> warningsServed,
                                         List<ActionRecord> actions, List<AuditChain.StoredRow> audit) {
         WithdrawalResponse withdrawal = c.withdrawal() == null ? null : new WithdrawalResponse(
                 c.withdrawal().reason(), c.withdrawal().withdrawnAt(), c.withdrawal().replacedBy(),
@@ -81,8 +99,15 @@ public record CaseDetailResponse(
                 c.raisedAt(), c.storedAt(), c.status(), c.statusChangedAt(), holder,
                 holder == null ? null : c.claimExpiresAt(),
                 CaseLifecycle.allowedActions(c.queue(), c.status(), c.withdrawalFlagged()),
-                c.outcome(), c.closedAt(), c.withdrawalFlagged(), withdrawal, lastDayToStartProsecution,
-                actions.stream().map(a -> new ActionResponse(a.action(), a.actor(), a.note(), a.from(), a.to(), a.at()))
+                c.outcome(), c.closedAt(), c.withdrawalFlagged(), withdrawal,
+                legalClock.lastDayToStartProsecution(c).orElse(null),
+                c.status().isFinal() ? null : c.progress().dueAt(), c.overdueAt(now), c.progress().mitigationDueAt(),
+                c.status().isFinal() ? null : c.progress().attention(),
+                legalClock.warns(c, LocalDate.ofInstant(now, ZoneOffset.UTC)), c.progress().referredAt(),
+                c.progress().outcomeDetail(), warningsServed,
+                actions.stream().map(a -> new ActionResponse(a.action(), a.actor(), a.note(), a.from(), a.to(), a.at(),
+                                a.details().outcome(), a.details().reason(), a.details().method(), a.details().reached(),
+                                a.details().party(), a.details().agency()))
                         .toList(),
                 audit.stream().map(r -> new AuditResponse(r.seq(), r.entry().at(), r.entry().actor(),
                         r.entry().action(), r.entry().detail(), r.hash())).toList());

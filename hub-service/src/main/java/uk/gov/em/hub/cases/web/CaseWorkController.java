@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.cases.domain.ActionDetails;
 import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.cases.work.CaseWork;
 import uk.gov.em.hub.common.domain.InvalidParameter;
@@ -32,8 +33,18 @@ public class CaseWorkController {
         this.details = details;
     }
 
-    /** The body of {@code POST .../actions}. */
-    public record ActionRequest(@Nullable String action, @Nullable String note) {
+    /**
+     * The body of {@code POST .../actions}: the action, a note, and what some actions need (an
+     * {@code outcome} or {@code reason} word, a contact's {@code method} and whether it {@code reached}
+     * the person, the {@code party} notified, the {@code agency} of a safeguarding referral).
+     */
+    public record ActionRequest(@Nullable String action, @Nullable String note, @Nullable String outcome,
+                                @Nullable String reason, @Nullable String method, @Nullable Boolean reached,
+                                @Nullable String party, @Nullable String agency) {
+
+        public ActionRequest(String action, String note) {
+            this(action, note, null, null, null, null, null, null);
+        }
     }
 
     @Post("/claim")
@@ -57,7 +68,9 @@ public class CaseWorkController {
         if (request.note() != null && request.note().length() > MAX_NOTE) {
             throw new InvalidParameter("note", "must be at most " + MAX_NOTE + " characters");
         }
-        return details.of(work.act(caseId, caller(who), CaseAction.fromWord(request.action()), request.note()));
+        ActionDetails.Words words = new ActionDetails.Words(request.outcome(), request.reason(), request.method(),
+                request.reached(), request.party(), request.agency());
+        return details.of(work.act(caseId, caller(who), CaseAction.fromWord(request.action()), words, request.note()));
     }
 
     static CaseWork.Caller caller(Authentication who) {

@@ -11,6 +11,8 @@ public abstract class Rejection extends RuntimeException {
     public enum Kind {
         /** The request itself is wrong: a bad parameter, cursor or limit. */
         INVALID,
+        /** The request is well formed but its content cannot be used: a missing or unknown outcome, ... */
+        UNPROCESSABLE,
         /** The caller's role may not do this (a sign-off needs a senior caseworker, ...). */
         FORBIDDEN,
         /** The thing asked for does not exist. */

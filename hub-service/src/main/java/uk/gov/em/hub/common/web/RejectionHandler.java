@@ -20,6 +20,7 @@ public class RejectionHandler implements ExceptionHandler<Rejection, HttpRespons
     public HttpResponse<Problem> handle(HttpRequest request, Rejection rejection) {
         HttpStatus status = switch (rejection.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Queue;
+import uk.gov.em.hub.cases.domain.LegalClock;
 import uk.gov.em.hub.cases.persistence.CaseRepository;
 import uk.gov.em.hub.cases.persistence.CaseRepository.QueueDepth;
 import uk.gov.em.hub.common.domain.InvalidParameter;
@@ -19,6 +20,8 @@ import uk.gov.em.hub.security.domain.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,8 @@ import java.util.TreeMap;
  * Management information (hub-api.md "MI") for OPS and administrators. {@code breaches-by-type} is the
  * contract's table; {@code grouping=published} folds the catalogue codes into the rows of the
  * published inspection table (five named types and OTHER), and {@code supplier} narrows it to one
- * supplier. Outcomes by month and supplier timeliness are the hub's additions.
+ * supplier. Outcomes by month (with the reason or outcome given), supplier timeliness, the SLA table,
+ * prosecutions and safeguarding referrals are the hub's additions; senior caseworkers may read the last three.
  */
 @Controller("/api/v1/mi")
 @Secured({Roles.OPS, Roles.ADMIN})
@@ -37,10 +41,12 @@ public class MiController {
 
     private final MiRepository mi;
     private final CaseRepository cases;
+    private final LegalClock legalClock;
     private final Clock clock;
 
-    public MiController(MiRepository mi, CaseRepository cases, Clock clock) {
+    public MiController(MiRepository mi, CaseRepository cases, LegalClock legalClock, Clock clock) {
         this.mi = mi;
+        this.legalClock = legalClock;
         this.cases = cases;
         this.clock = clock;
     }
@@ -82,6 +88,44 @@ public class MiController {
     @Get("/outcomes")
     public Rows<MiRepository.OutcomeCount> outcomes(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return new Rows<>(mi.outcomes(MonthRange.parse(from, to)));
+    }
+
+    /**
+     * The SLA table: per queue and month of the first action's target, met and missed targets and the
+     * share met; and per queue, the cases overdue now and the oldest overdue.
+     */
+    public record Sla(List<MiRepository.SlaRow> rows, List<QueueOverdue> queues) {
+    }
+
+    /** One queue's cases overdue now, and since when the most overdue one has been due. */
+    public record QueueOverdue(Queue queue, long overdue, Instant oldestOverdueDueAt, long oldestOverdueSeconds) {
+    }
+
+    @Get("/sla")
+    @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
+    public Sla sla(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+        Instant now = clock.instant();
+        Map<Queue, QueueDepth> depths = cases.openDepths(now);
+        return new Sla(mi.sla(MonthRange.parse(from, to), now), Arrays.stream(Queue.values()).map(q -> {
+            QueueDepth d = depths.getOrDefault(q, QueueDepth.EMPTY);
+            return new QueueOverdue(q, d.overdue(), d.oldestOverdueDueAt(), d.oldestOverdueDueAt() == null ? 0
+                    : Math.max(0, Duration.between(d.oldestOverdueDueAt(), now).toSeconds()));
+        }).toList());
+    }
+
+    @Get("/prosecutions")
+    @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
+    public Rows<MiRepository.ProsecutionRow> prosecutions(@QueryValue @Nullable String from,
+                                                          @QueryValue @Nullable String to) {
+        return new Rows<>(mi.prosecutions(MonthRange.parse(from, to), legalClock.limit().toString(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    }
+
+    @Get("/safeguarding")
+    @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
+    public Rows<MiRepository.SafeguardingRow> safeguarding(@QueryValue @Nullable String from,
+                                                           @QueryValue @Nullable String to) {
+        return new Rows<>(mi.safeguarding(MonthRange.parse(from, to)));
     }
 
     @Get("/supplier-timeliness")

@@ -21,6 +21,7 @@ import uk.gov.em.hub.cases.web.CaseDetailResponse;
 import uk.gov.em.hub.cases.web.CaseWorkController;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
@@ -62,8 +63,12 @@ public class CasePage {
         this.clock = clock;
     }
 
-    /** An action the caller may take now, with the words on its radio button. */
-    public record ActionChoice(String value, String label, String hint) {
+    /**
+     * An action the caller may take now, with the words on its radio button and which further question
+     * it asks when chosen ({@code ""} for none): review, decision, outcome, safeguarding, reason, contact,
+     * party or agency.
+     */
+    public record ActionChoice(String value, String label, String hint, String asks) {
     }
 
     /** An entry of the audit trail or a notification, as the page lists it. */
@@ -80,7 +85,7 @@ public class CasePage {
         List<ActionChoice> choices = heldByMe ? c.allowedActions().stream()
                 .filter(a -> CaseLifecycle.decide(c.queue(), c.status(), c.withdrawalFlagged(), a, senior)
                         instanceof CaseLifecycle.Decision.Allowed)
-                .map(a -> new ActionChoice(a.name(), label(a), hint(a)))
+                .map(a -> new ActionChoice(a.name(), label(a), hint(a), asks(a)))
                 .toList() : List.of();
         Set<String> evidenceIds = new HashSet<>(c.evidence() == null ? List.of() : c.evidence().notificationIds());
         List<Line> notifications = timeline.timeline(c.subjectId()).entries().stream()
@@ -102,7 +107,17 @@ public class CasePage {
                 .with("lastDay", c.lastDayToStartProsecution() == null ? null
                         : LAST_DAY.format(c.lastDayToStartProsecution()))
                 .with("evidenceMissing", evidenceIds.size() - notifications.size())
-                .with("queueLabel", c.queue().path()).with("done", done != null).view());
+                .with("queueLabel", c.queue().path()).with("done", done != null)
+                .with("due", c.dueAt() == null ? null : Ages.when(c.dueAt()))
+                .with("mitigationDue", c.mitigationDueAt() == null ? null : Ages.when(c.mitigationDueAt()))
+                .with("attention", CaseWords.attention(c.attention()))
+                .with("warningsServed", c.warningsServedInLadderWindow().stream().map(Ages::when).toList())
+                .with("outcomeWords", CaseWords.outcomeOrReason(c.outcomeDetail()))
+                .with("reviewOutcomes", CaseWords.reviewOutcomes()).with("decisions", CaseWords.prosecutionDecisions())
+                .with("prosecutionOutcomes", CaseWords.prosecutionOutcomes())
+                .with("safeguardingOutcomes", CaseWords.safeguardingOutcomes())
+                .with("reasons", CaseWords.noFurtherActionReasons()).with("methods", CaseWords.contactMethods())
+                .with("parties", CaseWords.parties()).view());
     }
 
     @Post(value = "/claim", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -126,10 +141,24 @@ public class CasePage {
     @Post(value = "/actions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     public HttpResponse<?> act(HttpRequest<?> request, @PathVariable String caseId, Authentication who,
-                               @Nullable String csrf, @Nullable String action, @Nullable String note) {
+                               @Nullable String csrf, @Nullable String action, @Nullable String note,
+                               @Nullable String reviewOutcome, @Nullable String decision,
+                               @Nullable String prosecutionOutcome, @Nullable String safeguardingOutcome,
+                               @Nullable String reason, @Nullable String method, @Nullable String reached,
+                               @Nullable String party, @Nullable String agency) {
         this.csrf.check(request, csrf);
+        // each further question has its own field on the form (hidden ones are sent too): keep the chosen action's
+        String outcome = action == null ? null : switch (action) {
+            case "REVIEW_COMPLETED" -> reviewOutcome;
+            case "PROSECUTION_DECISION" -> decision;
+            case "PROSECUTION_OUTCOME" -> prosecutionOutcome;
+            case "SAFEGUARDING_OUTCOME" -> safeguardingOutcome;
+            default -> null;
+        };
         CaseDetailResponse after = work.act(caseId, new CaseWorkController.ActionRequest(action,
-                note == null || note.isBlank() ? null : note), who);
+                blankToNull(note), blankToNull(outcome), blankToNull(reason), blankToNull(method),
+                reached == null || reached.isBlank() ? null : "yes".equals(reached), blankToNull(party),
+                blankToNull(agency)), who);
         return HttpResponse.seeOther(URI.create("/cases/" + after.caseId() + "?done=" + after.status()));
     }
 
@@ -146,14 +175,40 @@ public class CasePage {
         return HttpResponse.seeOther(URI.create("/cases/" + caseId));
     }
 
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String asks(CaseAction action) {
+        return switch (action) {
+            case REVIEW_COMPLETED -> "review";
+            case PROSECUTION_DECISION -> "decision";
+            case PROSECUTION_OUTCOME -> "outcome";
+            case SAFEGUARDING_OUTCOME -> "safeguarding";
+            case NO_FURTHER_ACTION -> "reason";
+            case CONTACT_ATTEMPTED -> "contact";
+            case PARTY_NOTIFIED -> "party";
+            case SAFEGUARDING_REFERRAL -> "agency";
+            default -> "";
+        };
+    }
+
     static String label(CaseAction action) {
         return switch (action) {
             case WARNING_LETTER_SENT -> "Warning letter sent";
             case MITIGATION_RECEIVED -> "Mitigation received";
             case MITIGATION_ACCEPTED -> "Mitigation accepted";
+            case MITIGATION_REJECTED -> "Mitigation rejected";
             case REVIEW_COMPLETED -> "Review completed";
             case REFERRED_FOR_PROSECUTION -> "Refer for prosecution";
+            case PROSECUTION_DECISION -> "Prosecutor's decision";
+            case PROSECUTION_OUTCOME -> "Outcome of the prosecution";
             case NO_FURTHER_ACTION -> "No further action";
+            case CONTACT_ATTEMPTED -> "Contact attempted";
+            case PARTY_NOTIFIED -> "Someone notified";
+            case SAFEGUARDING_REFERRAL -> "Safeguarding referral";
+            case SAFEGUARDING_OUTCOME -> "Safeguarding referral outcome";
+            case REPRESENTATIONS_RECEIVED -> "Representations received";
             case WITHDRAWAL_ACKNOWLEDGED -> "Acknowledge the withdrawal";
             case NOTE -> "Add a note only";
         };
@@ -161,8 +216,15 @@ public class CasePage {
 
     private static String hint(CaseAction action) {
         return switch (action) {
-            case REFERRED_FOR_PROSECUTION -> "A senior caseworker's sign-off. Closes the case.";
-            case NO_FURTHER_ACTION, MITIGATION_ACCEPTED, REVIEW_COMPLETED -> "Closes the case.";
+            case REFERRED_FOR_PROSECUTION -> "A senior caseworker's sign-off. The case waits for the prosecutor's"
+                    + " decision. Without a warning served in the last 90 days, write the justification in the note.";
+            case NO_FURTHER_ACTION, REVIEW_COMPLETED, PROSECUTION_OUTCOME -> "Closes the case.";
+            case MITIGATION_ACCEPTED, MITIGATION_REJECTED -> "Write the reason given to the person in the note."
+                    + " Closes the case.";
+            case PROSECUTION_DECISION -> "A charge waits for the outcome; any other decision closes the case.";
+            case CONTACT_ATTEMPTED, PARTY_NOTIFIED, SAFEGUARDING_REFERRAL, SAFEGUARDING_OUTCOME ->
+                    "Recorded on the case; it stays where it is.";
+            case REPRESENTATIONS_RECEIVED -> "Raises a review of the person's conditions, unless one is open.";
             case WARNING_LETTER_SENT -> "The person is invited to explain.";
             case NOTE -> "Keeps the case where it is.";
             default -> "";

@@ -22,6 +22,7 @@ public final class ErrorPages {
     public static HttpResponse<?> of(HttpRequest<?> request, Rejection rejection, CsrfTokens csrf) {
         HttpStatus status = switch (rejection.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;

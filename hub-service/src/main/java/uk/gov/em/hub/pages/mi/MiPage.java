@@ -19,6 +19,7 @@ import uk.gov.em.hub.mi.web.MiController;
 import uk.gov.em.hub.notifications.domain.SupplierSilence;
 import uk.gov.em.hub.notifications.metrics.SupplierFeeds;
 import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
@@ -60,6 +61,18 @@ public class MiPage {
     public record BacklogRow(String queue, long open, long unallocated, String oldestUnallocated) {
     }
 
+    /** An outcomes row as shown, the reason or result in words. */
+    public record OutcomeRow(String month, String queue, String outcome, String reason, long count) {
+    }
+
+    /** A safeguarding row as shown. */
+    public record SafeguardingRow(String month, String recorded, long count) {
+    }
+
+    /** A queue's overdue cases as shown. */
+    public record OverdueRow(String queue, long overdue, String oldest) {
+    }
+
     /** A figure on the throughput page. */
     public record Figure(String label, String value) {
     }
@@ -88,11 +101,23 @@ public class MiPage {
                 .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
                         Ages.seconds(q.oldestUnallocatedAgeSeconds())))
                 .toList();
+        MiController.Sla sla = mi.sla(fromWord, toWord);
         return HttpResponse.ok(PageModel.of("mi", "Management information", request, who, csrf)
                 .with("from", fromWord).with("to", toWord).with("table", table)
                 .with("chart", StackedBarChart.of(table)).with("backlog", backlog)
-                .with("outcomes", mi.outcomes(fromWord, toWord).rows())
-                .with("timeliness", mi.supplierTimeliness(fromWord, toWord).rows()).view());
+                .with("outcomes", mi.outcomes(fromWord, toWord).rows().stream()
+                        .map(o -> new OutcomeRow(o.month(), o.queue(), o.outcome(),
+                                o.reason() == null ? "Not given" : CaseWords.outcomeOrReason(o.reason()), o.count()))
+                        .toList())
+                .with("timeliness", mi.supplierTimeliness(fromWord, toWord).rows())
+                .with("sla", sla)
+                .with("overdue", sla.queues().stream().map(q -> new OverdueRow(q.queue().path(), q.overdue(),
+                        q.overdue() == 0 ? "–" : Ages.seconds(q.oldestOverdueSeconds()))).toList())
+                .with("prosecutions", mi.prosecutions(fromWord, toWord).rows())
+                .with("safeguarding", mi.safeguarding(fromWord, toWord).rows().stream()
+                        .map(r -> new SafeguardingRow(r.month(), r.outcome() == null ? "Referral made"
+                                : "Outcome: " + CaseWords.outcomeOrReason(r.outcome()), r.count())).toList())
+                .view());
     }
 
     @Get("/throughput")

@@ -23,9 +23,11 @@ import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.mi.web.MiController;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.queue.domain.QueueOrder;
 import uk.gov.em.hub.queue.domain.Queues;
 import uk.gov.em.hub.queue.web.QueueController;
 import uk.gov.em.hub.security.domain.Roles;
@@ -34,6 +36,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,23 +74,27 @@ public class QueuePage {
 
     /** A row of the queue table. */
     public record Row(String caseId, String subjectId, String severity, String harmLevel, String age, String openedAt,
-                      String explanation, String holder, boolean heldByMe, String trigger, String status) {
+                      String explanation, String holder, boolean heldByMe, String trigger, String status,
+                      String due, boolean overdue, String attention, boolean legalClockWarning) {
     }
 
     @Get("/{queue}")
     public HttpResponse<?> queue(HttpRequest<?> request, @PathVariable("queue") String path,
-                                 @QueryValue @Nullable String empty, Authentication who) {
+                                 @QueryValue @Nullable String empty, @QueryValue @Nullable String order,
+                                 Authentication who) {
         Queue queue = Queues.fromPath(path);
         Instant now = clock.instant();
         Map<Queue, MiController.QueueBacklog> backlog = mi.backlog().queues().stream()
                 .collect(Collectors.toMap(MiController.QueueBacklog::queue, Function.identity()));
         List<Tab> tabs = Arrays.stream(Queue.values()).map(q -> new Tab(q.path(), label(q),
                 backlog.get(q).open(), backlog.get(q).unallocated(), q == queue)).toList();
-        List<Row> rows = queues.queue(path, SHOWN, null, null).items().stream()
+        QueueOrder queueOrder = QueueOrder.of(order, queue);
+        List<Row> rows = queues.queue(path, SHOWN, null, null, queueOrder.name().toLowerCase(Locale.ROOT)).items().stream()
                 .map(c -> new Row(c.caseId(), c.subjectId(), c.severity().name(),
                         c.harmLevel() == null ? "Not known" : c.harmLevel().name(), Ages.age(c.openedAt(), now),
                         Ages.when(c.openedAt()), c.explanation(), c.assignee(), who.getName().equals(c.assignee()),
-                        c.trigger(), c.status().name()))
+                        c.trigger(), c.status().name(), c.dueAt() == null ? "" : Ages.when(c.dueAt()), c.overdue(),
+                        CaseWords.attention(c.attention()), c.legalClockWarning()))
                 .toList();
         // the same listing as the API, shown in two parts: cases waiting for a first action, and cases in
         // progress (a letter sent, mitigation received) that wait on the person
@@ -98,7 +105,8 @@ public class QueuePage {
                 .with("queue", queue.path()).with("queueLabel", label(queue)).with("tabs", tabs).with("rows", rows)
                 .with("toDo", toDo).with("inProgress", inProgress)
                 .with("open", backlog.get(queue).open()).with("shown", SHOWN).with("canClaim", canClaim)
-                .with("empty", empty != null).view());
+                .with("empty", empty != null).with("byDue", queueOrder == QueueOrder.DUE)
+                .with("senior", who.getRoles().contains(Roles.SENIOR_CASEWORKER)).view());
     }
 
     @Post(value = "/{queue}/next", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -108,7 +116,7 @@ public class QueuePage {
         this.csrf.check(request, csrf);
         String cursor = null;
         do {
-            PageResponse<CaseSummaryResponse> page = queues.queue(path, 100, cursor, null);
+            PageResponse<CaseSummaryResponse> page = queues.queue(path, 100, cursor, null, null);
             for (CaseSummaryResponse c : page.items()) {
                 if (c.assignee() != null) {
                     continue;

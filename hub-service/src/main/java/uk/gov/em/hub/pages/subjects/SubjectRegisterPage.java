@@ -15,9 +15,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.contracts.DeviceType;
+import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Subject;
 import uk.gov.em.hub.common.domain.Rejection;
+import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
@@ -46,8 +48,9 @@ public class SubjectRegisterPage {
     }
 
     /** What the form shows: blank, a stored person, or what was just typed. */
-    public record Form(String subjectId, String harmLevel, boolean vulnerable, String deviceType, String emStartDate) {
-        static final Form BLANK = new Form("", "", false, "", "");
+    public record Form(String subjectId, String harmLevel, boolean vulnerable, String deviceType, String emStartDate,
+                       String emEndDate, String emEndReason) {
+        static final Form BLANK = new Form("", "", false, "", "", "", "");
     }
 
     @Get
@@ -58,9 +61,10 @@ public class SubjectRegisterPage {
             try {
                 Subject s = subjects.get(subjectId);
                 form = new Form(s.subjectId(), name(s.harmLevel()), s.vulnerable(), name(s.deviceType()),
-                        s.emStartDate() == null ? "" : s.emStartDate().toString());
+                        s.emStartDate() == null ? "" : s.emStartDate().toString(),
+                        s.emEndDate() == null ? "" : s.emEndDate().toString(), name(s.emEndReason()));
             } catch (SubjectNotFound e) {
-                form = new Form(subjectId, "", false, "", "");
+                form = new Form(subjectId, "", false, "", "", "", "");
                 notFound = subjectId;
             }
         }
@@ -70,17 +74,19 @@ public class SubjectRegisterPage {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> save(HttpRequest<?> request, Authentication who, @Nullable String csrf,
                                 @Nullable String subjectId, @Nullable String harmLevel, @Nullable String vulnerable,
-                                @Nullable String deviceType, @Nullable String emStartDate) {
+                                @Nullable String deviceType, @Nullable String emStartDate,
+                                @Nullable String emEndDate, @Nullable String emEndReason) {
         this.csrf.check(request, csrf);
         Form typed = new Form(blank(subjectId), blank(harmLevel), "true".equals(vulnerable), blank(deviceType),
-                blank(emStartDate));
+                blank(emStartDate), blank(emEndDate), blank(emEndReason));
         try {
             Subject saved = subjects.put(typed.subjectId(), new SubjectController.SubjectRequest(
                     nullIfBlank(harmLevel), "true".equals(vulnerable), nullIfBlank(deviceType),
-                    nullIfBlank(emStartDate)), who);
+                    nullIfBlank(emStartDate), nullIfBlank(emEndDate), nullIfBlank(emEndReason)), who);
             return HttpResponse.ok(page(request, who, new Form(saved.subjectId(), name(saved.harmLevel()),
                     saved.vulnerable(), name(saved.deviceType()),
-                    saved.emStartDate() == null ? "" : saved.emStartDate().toString()))
+                    saved.emStartDate() == null ? "" : saved.emStartDate().toString(),
+                    saved.emEndDate() == null ? "" : saved.emEndDate().toString(), name(saved.emEndReason())))
                     .with("saved", saved.subjectId()).view());
         } catch (Rejection invalid) {
             if (invalid.kind() != Rejection.Kind.INVALID) {
@@ -100,7 +106,9 @@ public class SubjectRegisterPage {
         List<String> harmLevels = Arrays.stream(HarmLevel.values()).map(Enum::name).toList();
         List<String> devices = Arrays.stream(DeviceType.values()).map(Enum::name).toList();
         return PageModel.of("subjects", "Subject register", request, who, csrf).with("form", form)
-                .with("harmLevels", harmLevels).with("deviceTypes", devices);
+                .with("harmLevels", harmLevels).with("deviceTypes", devices)
+                .with("emEndReasons", Arrays.stream(EmEndReason.values())
+                        .map(r -> new CaseWords.Choice(r.name(), CaseWords.emEndReason(r))).toList());
     }
 
     private static String name(Enum<?> value) {

@@ -17,7 +17,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Publishes, per queue, how many cases are open ({@code em_hub_queue_depth}) and how long the oldest of
+ * Publishes, per queue, how many cases are open ({@code em_hub_queue_depth}), how many are overdue
+ * ({@code em_hub_queue_overdue}) and how long the oldest of
  * them has waited since the hub stored it ({@code em_hub_queue_oldest_open_age_seconds}). One grouped
  * query refreshes both on a schedule, so a Prometheus scrape never touches PostgreSQL. Created eagerly
  * so the gauges exist from the first scrape.
@@ -46,6 +47,10 @@ public class QueueDepthGauges {
                     .register(registry);
             Gauge.builder("em.hub.queue.unallocated", this, g -> g.depth(queue).unallocated())
                     .description("Open cases in the queue that nobody holds a live claim on")
+                    .tag("queue", queue.path())
+                    .register(registry);
+            Gauge.builder("em.hub.queue.overdue", this, g -> g.depth(queue).overdue())
+                    .description("Open cases in the queue whose next action is overdue by its time target")
                     .tag("queue", queue.path())
                     .register(registry);
             Gauge.builder("em.hub.queue.oldest.unallocated.age", this, g -> g.age(g.depth(queue).oldestUnallocatedStoredAt()))

@@ -17,6 +17,8 @@ import uk.gov.em.hub.cases.web.CaseSummaryResponse;
 import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
+import uk.gov.em.hub.queue.domain.DueOrderKey;
+import uk.gov.em.hub.queue.domain.QueueOrder;
 import uk.gov.em.hub.queue.domain.QueueOrderKey;
 import uk.gov.em.hub.queue.domain.Queues;
 import uk.gov.em.hub.security.domain.Roles;
@@ -24,7 +26,9 @@ import uk.gov.em.hub.security.domain.Roles;
 /**
  * A caseworker queue in the order of breach-policy.md §8, keyset-paged: the cursor is the last row's
  * sort key, so pages stay stable while cases arrive and leave. {@code status} defaults to {@code open};
- * {@code withdrawn} and {@code closed} list the cases that left the queue, in the same order.
+ * {@code withdrawn} and {@code closed} list the cases that left the queue, in the same order. Open cases
+ * can instead be listed earliest due first ({@code order=due}), which is the prosecutions queue's default:
+ * its due dates follow the legal clock.
  */
 @Controller("/api/v1/queues")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
@@ -43,10 +47,16 @@ public class QueueController {
     public PageResponse<CaseSummaryResponse> queue(@PathVariable("queue") String path,
                                                    @QueryValue @Nullable Integer limit,
                                                    @QueryValue @Nullable String cursor,
-                                                   @QueryValue @Nullable String status) {
+                                                   @QueryValue @Nullable String status,
+                                                   @QueryValue @Nullable String order) {
         Queue queue = Queues.fromPath(path);
         PageLimit pageLimit = PageLimit.of(limit);
         CaseStatus caseStatus = status == null ? CaseStatus.OPEN : CaseStatus.fromParameter(status);
+        if (caseStatus == CaseStatus.OPEN && QueueOrder.of(order, queue) == QueueOrder.DUE) {
+            DueOrderKey afterDue = cursor == null ? null : DueOrderKey.fromCursor(cursor, queue);
+            return PageResponse.of(Page.fromLookahead(cases.queueByDue(queue, afterDue, pageLimit.value() + 1),
+                    pageLimit, c -> DueOrderKey.of(c).toCursor(queue)), details::summary);
+        }
         QueueOrderKey after = cursor == null ? null : QueueOrderKey.fromCursor(cursor, queue);
         Page<HubCase> page = Page.fromLookahead(cases.queue(queue, caseStatus, after, pageLimit.value() + 1),
                 pageLimit, c -> QueueOrderKey.of(c).toCursor(queue));

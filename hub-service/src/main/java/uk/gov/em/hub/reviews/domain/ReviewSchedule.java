@@ -6,10 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When a person on EM is next due a scheduled review: {@code every} (four months by default) after the
- * EM start date, or after the last completed review if there was one since. The review case's id is
- * made from the person and the due date, so raising it again (another instance, a restart, the next
- * run of the schedule) is a no-op.
+ * When a person on EM is due a scheduled review: every {@code every} (three months by default, the
+ * inspection's cycle) counted from the EM start date — start + 1 × every, start + 2 × every, … — and
+ * never after the EM end date. When reviews were missed (the hub was not running, the start date was
+ * entered late), only the latest review due is raised, not one per missed cycle. The review case's id is
+ * made from the person and the due date, so raising it again (another instance, a restart, the next run
+ * of the schedule) is a no-op.
  */
 public record ReviewSchedule(Period every) {
 
@@ -24,16 +26,29 @@ public record ReviewSchedule(Period every) {
         }
     }
 
-    /** The date the next review falls due. */
-    public LocalDate nextDue(LocalDate emStart, LocalDate lastCompleted) {
-        LocalDate from = lastCompleted != null && lastCompleted.isAfter(emStart) ? lastCompleted : emStart;
-        return from.plus(every);
+    /** The {@code n}th review's due date (n ≥ 1), counted from the start so month ends do not drift. */
+    public LocalDate nth(LocalDate emStart, int n) {
+        return emStart.plus(every.multipliedBy(n));
     }
 
-    /** The review to raise today, if one is due; {@code empty} when the next one is still to come. */
-    public Optional<LocalDate> dueOn(LocalDate today, LocalDate emStart, LocalDate lastCompleted) {
-        LocalDate due = nextDue(emStart, lastCompleted);
-        return due.isAfter(today) ? Optional.empty() : Optional.of(due);
+    /**
+     * The review to raise on {@code today}: the latest due date on or before today (and on or before
+     * the EM end, if there is one) that is later than the last review raised; {@code empty} when there
+     * is none, and always once the EM has ended.
+     */
+    public Optional<LocalDate> dueOn(LocalDate today, LocalDate emStart, LocalDate emEnd, LocalDate lastRaisedDue) {
+        if (emEnd != null && today.isAfter(emEnd)) {
+            return Optional.empty();
+        }
+        LocalDate limit = emEnd != null && emEnd.isBefore(today) ? emEnd : today;
+        LocalDate latest = null;
+        for (int n = 1; !nth(emStart, n).isAfter(limit); n++) {
+            latest = nth(emStart, n);
+        }
+        if (latest == null || (lastRaisedDue != null && !latest.isAfter(lastRaisedDue))) {
+            return Optional.empty();
+        }
+        return Optional.of(latest);
     }
 
     /** The deterministic id of the review of {@code subjectId} due on {@code due}. */
@@ -42,10 +57,8 @@ public record ReviewSchedule(Period every) {
     }
 
     /** The plain-English sentence the review case carries. */
-    public String explanation(LocalDate emStart, LocalDate lastCompleted, LocalDate due) {
-        String since = lastCompleted != null && lastCompleted.isAfter(emStart)
-                ? "last review completed on " + lastCompleted : "EM start on " + emStart;
+    public String explanation(LocalDate emStart, LocalDate due) {
         String interval = every.getYears() == 0 && every.getDays() == 0 ? every.getMonths() + " months" : every.toString();
-        return "Scheduled review due " + due + ": " + interval + " since " + since;
+        return "Scheduled review due " + due + ": every " + interval + " since EM start on " + emStart;
     }
 }

@@ -1,6 +1,7 @@
 package uk.gov.em.hub.subjects.domain;
 
 import uk.gov.em.contracts.DeviceType;
+import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Subject;
 
@@ -31,6 +32,16 @@ public final class SubjectRegistration {
 
     public static Subject parse(String subjectId, String harmLevel, Boolean vulnerable, String deviceType,
                                 String emStartDate, Instant now) {
+        return parse(subjectId, harmLevel, vulnerable, deviceType, emStartDate, null, null, now);
+    }
+
+    /**
+     * As {@link #parse(String, String, Boolean, String, String, Instant)}, with the end of EM: an
+     * {@code emEndDate} needs an {@code emEndReason} (TAG_REMOVED, BAIL_ENDED, REMOVED_FROM_UK, DETAINED)
+     * and the reverse, and it cannot be before the start.
+     */
+    public static Subject parse(String subjectId, String harmLevel, Boolean vulnerable, String deviceType,
+                                String emStartDate, String emEndDate, String emEndReason, Instant now) {
         List<String> problems = new ArrayList<>();
         if (subjectId == null || !SUBJECT_ID.matcher(subjectId).matches()) {
             problems.add("subjectId must be 1 to 128 letters, digits or . _ : @ -");
@@ -48,10 +59,30 @@ public final class SubjectRegistration {
                 problems.add("emStartDate must be a date like 2022-02-03 (was '" + emStartDate + "')");
             }
         }
+        LocalDate end = date(emEndDate, "emEndDate", problems);
+        EmEndReason reason = word(emEndReason, "emEndReason", EmEndReason.values(), EmEndReason::valueOf, problems);
+        if ((emEndDate == null) != (emEndReason == null)) {
+            problems.add("emEndDate and emEndReason go together: give both or neither");
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            problems.add("emEndDate must not be before emStartDate");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSubject(problems);
         }
-        return new Subject(subjectId, harm, vulnerable, device, start, now);
+        return new Subject(subjectId, harm, vulnerable, device, start, now, end, reason);
+    }
+
+    private static LocalDate date(String value, String field, List<String> problems) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(field + " must be a date like 2022-02-03 (was '" + value + "')");
+            return null;
+        }
     }
 
     private static <E extends Enum<E>> E word(String value, String field, E[] values, Function<String, E> parse,

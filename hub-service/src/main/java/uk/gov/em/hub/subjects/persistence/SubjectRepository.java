@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import uk.gov.em.contracts.DeviceType;
+import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Subject;
 import uk.gov.em.contracts.Topics;
@@ -28,11 +29,13 @@ import java.util.Optional;
 public class SubjectRepository {
 
     private static final String UPSERT = """
-            INSERT INTO subject (subject_id, harm_level, vulnerable, device_type, em_start_date, updated_at, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO subject (subject_id, harm_level, vulnerable, device_type, em_start_date, updated_at, updated_by,
+                                 em_end_date, em_end_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (subject_id) DO UPDATE
                SET harm_level = EXCLUDED.harm_level, vulnerable = EXCLUDED.vulnerable,
                    device_type = EXCLUDED.device_type, em_start_date = EXCLUDED.em_start_date,
+                   em_end_date = EXCLUDED.em_end_date, em_end_reason = EXCLUDED.em_end_reason,
                    updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""";
     private static final String OUTBOX = """
             INSERT INTO subject_outbox (subject_id, payload, created_at) VALUES (?, ?, ?)""";
@@ -54,7 +57,9 @@ public class SubjectRepository {
             ps.setString(i++, s.deviceType() == null ? null : s.deviceType().name());
             ps.setObject(i++, s.emStartDate());
             ps.setObject(i++, s.updatedAt().atOffset(ZoneOffset.UTC));
-            ps.setString(i, by);
+            ps.setString(i++, by);
+            ps.setObject(i++, s.emEndDate());
+            ps.setString(i, s.emEndReason() == null ? null : s.emEndReason().name());
             return ps.executeUpdate();
         });
         jdbc.prepareStatement(OUTBOX, ps -> {
@@ -67,7 +72,8 @@ public class SubjectRepository {
 
     @ReadOnly
     public Optional<Subject> find(String subjectId) {
-        String sql = "SELECT subject_id, harm_level, vulnerable, device_type, em_start_date, updated_at FROM subject WHERE subject_id = ?";
+        String sql = "SELECT subject_id, harm_level, vulnerable, device_type, em_start_date, updated_at, em_end_date,"
+                + " em_end_reason FROM subject WHERE subject_id = ?";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setString(1, subjectId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -115,23 +121,24 @@ public class SubjectRepository {
         });
     }
 
-    /** A person due for scheduled reviews: start date, last completed review, and whether one is pending. */
-    public record ReviewCandidate(String subjectId, HarmLevel harmLevel, LocalDate emStartDate,
-                                  LocalDate lastReviewCompleted, boolean reviewPending) {
+    /**
+     * A person due for scheduled reviews: start and end of EM, the due date of their last scheduled
+     * review raised, and whether one is pending.
+     */
+    public record ReviewCandidate(String subjectId, HarmLevel harmLevel, LocalDate emStartDate, LocalDate emEndDate,
+                                  LocalDate lastReviewDue, boolean reviewPending) {
     }
 
     /**
-     * Everyone on the register with an EM start date, with the date their last review finished (a case
-     * of the reviews queue closed REVIEW_COMPLETED, or a scheduled review closed any way) and whether a
-     * scheduled review of theirs is still open.
+     * Everyone on the register with an EM start date, with the due date of their latest scheduled review
+     * (its case's openedAt) and whether a scheduled review of theirs is still open.
      */
     @ReadOnly
     public List<ReviewCandidate> reviewCandidates() {
         String sql = """
-                SELECT s.subject_id, s.harm_level, s.em_start_date,
-                       (SELECT max(c.closed_at) FROM breach_case c
-                         WHERE c.subject_id = s.subject_id AND c.queue = 'reviews' AND c.status = 'CLOSED'
-                           AND (c.outcome = 'REVIEW_COMPLETED' OR c.trigger = ?)) AS last_review,
+                SELECT s.subject_id, s.harm_level, s.em_start_date, s.em_end_date,
+                       (SELECT max(c.opened_at) FROM breach_case c
+                         WHERE c.subject_id = s.subject_id AND c.trigger = ?) AS last_review,
                        EXISTS (SELECT 1 FROM breach_case c
                                 WHERE c.subject_id = s.subject_id AND c.trigger = ? AND c.lane = 'OPEN') AS pending
                   FROM subject s WHERE s.em_start_date IS NOT NULL""";
@@ -142,11 +149,11 @@ public class SubjectRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String harm = rs.getString(2);
-                    OffsetDateTime last = rs.getObject(4, OffsetDateTime.class);
+                    OffsetDateTime last = rs.getObject(5, OffsetDateTime.class);
                     rows.add(new ReviewCandidate(rs.getString(1), harm == null ? null : HarmLevel.valueOf(harm),
-                            rs.getObject(3, LocalDate.class),
+                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
                             last == null ? null : last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(),
-                            rs.getBoolean(5)));
+                            rs.getBoolean(6)));
                 }
             }
             return rows;
@@ -159,6 +166,8 @@ public class SubjectRepository {
         return new Subject(rs.getString("subject_id"), harm == null ? null : HarmLevel.valueOf(harm),
                 rs.getBoolean("vulnerable"), device == null ? null : DeviceType.valueOf(device),
                 rs.getObject("em_start_date", LocalDate.class),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("em_end_date", LocalDate.class),
+                rs.getString("em_end_reason") == null ? null : EmEndReason.valueOf(rs.getString("em_end_reason")));
     }
 }

@@ -39,14 +39,19 @@ public class SubjectController {
 
     /** The body of the PUT; words are checked by {@link SubjectRegistration}. */
     public record SubjectRequest(@Nullable String harmLevel, @Nullable Boolean vulnerable,
-                                 @Nullable String deviceType, @Nullable String emStartDate) {
+                                 @Nullable String deviceType, @Nullable String emStartDate,
+                                 @Nullable String emEndDate, @Nullable String emEndReason) {
+
+        public SubjectRequest(String harmLevel, Boolean vulnerable, String deviceType, String emStartDate) {
+            this(harmLevel, vulnerable, deviceType, emStartDate, null, null);
+        }
     }
 
     @Put
     @Secured({Roles.OPS, Roles.ADMIN})
     public Subject put(@PathVariable String subjectId, @Body SubjectRequest request, Authentication who) {
         Subject subject = SubjectRegistration.parse(subjectId, request.harmLevel(), request.vulnerable(),
-                request.deviceType(), request.emStartDate(), clock.instant());
+                request.deviceType(), request.emStartDate(), request.emEndDate(), request.emEndReason(), clock.instant());
         return register.put(subject, who.getName());
     }
 

@@ -6,7 +6,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.em.contracts.Queue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,40 +20,54 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every (queue, status, action) there is, for a caseworker and a senior caseworker, against a table
- * written out here independently of {@link CaseLifecycle#EDGES}: what is allowed, to where, and what is
- * refused with 409 or 403.
+ * Every (queue, status, action, outcome) there is, for a caseworker and a senior caseworker, against the
+ * transition table of docs/case-lifecycle.md ("Every transition"), read from the page itself: what is
+ * allowed, to where, and what is refused with 409 or 403. The page and the code cannot drift apart.
  */
 class CaseLifecycleTest {
 
-    /** "queue status action" → "to" (any role) or "to!" (senior caseworkers only). */
-    private static final Map<String, String> ALLOWED = Map.ofEntries(
-            Map.entry("warnings OPEN WARNING_LETTER_SENT", "WARNING_SENT"),
-            Map.entry("warnings OPEN NO_FURTHER_ACTION", "CLOSED"),
-            Map.entry("warnings WARNING_SENT MITIGATION_RECEIVED", "MITIGATION_RECEIVED"),
-            Map.entry("warnings WARNING_SENT NO_FURTHER_ACTION", "CLOSED"),
-            Map.entry("warnings MITIGATION_RECEIVED MITIGATION_ACCEPTED", "CLOSED"),
-            Map.entry("warnings MITIGATION_RECEIVED NO_FURTHER_ACTION", "CLOSED"),
-            Map.entry("reviews OPEN MITIGATION_RECEIVED", "MITIGATION_RECEIVED"),
-            Map.entry("reviews OPEN REVIEW_COMPLETED", "CLOSED"),
-            Map.entry("reviews OPEN NO_FURTHER_ACTION", "CLOSED"),
-            Map.entry("reviews OPEN REFERRED_FOR_PROSECUTION", "CLOSED!"),
-            Map.entry("reviews MITIGATION_RECEIVED REVIEW_COMPLETED", "CLOSED"),
-            Map.entry("reviews MITIGATION_RECEIVED REFERRED_FOR_PROSECUTION", "CLOSED!"),
-            Map.entry("prosecutions OPEN MITIGATION_RECEIVED", "MITIGATION_RECEIVED"),
-            Map.entry("prosecutions OPEN REFERRED_FOR_PROSECUTION", "CLOSED!"),
-            Map.entry("prosecutions OPEN NO_FURTHER_ACTION", "CLOSED!"),
-            Map.entry("prosecutions MITIGATION_RECEIVED REFERRED_FOR_PROSECUTION", "CLOSED!"),
-            Map.entry("prosecutions MITIGATION_RECEIVED MITIGATION_ACCEPTED", "CLOSED!"),
-            Map.entry("prosecutions MITIGATION_RECEIVED NO_FURTHER_ACTION", "CLOSED!"));
+    /** "queue status action outcome" (outcome "-" when the row has none) → "to" or "to!" (sign-off). */
+    private static final Map<String, String> TABLE = readTable();
+
+    private static Map<String, String> readTable() {
+        Path page = Path.of("").toAbsolutePath();
+        while (page != null && !Files.exists(page.resolve("docs/case-lifecycle.md"))) {
+            page = page.getParent();
+        }
+        assertThat(page).as("docs/case-lifecycle.md above the working directory").isNotNull();
+        try {
+            String text = Files.readString(page.resolve("docs/case-lifecycle.md"));
+            String table = text.substring(text.indexOf("<!-- transitions -->"), text.indexOf("<!-- /transitions -->"));
+            Map<String, String> rows = new HashMap<>();
+            for (String line : table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| queue")).toList()) {
+                String[] cells = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
+                String outcome = cells[4].isEmpty() ? "-" : cells[4];
+                String previous = rows.put(cells[1] + " " + cells[2] + " " + cells[3] + " " + outcome,
+                        cells[5] + ("yes".equals(cells[6]) ? "!" : ""));
+                assertThat(previous).as("a row drawn twice: " + line).isNull();
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The outcome words an action's rows may be narrowed by. */
+    private static List<String> outcomes(CaseAction action) {
+        return action == CaseAction.PROSECUTION_DECISION
+                ? Arrays.stream(ProsecutionDecision.values()).map(Enum::name).toList()
+                : List.of("-");
+    }
 
     static Stream<Arguments> everyCombination() {
         List<Arguments> all = new ArrayList<>();
         for (Queue queue : Queue.values()) {
             for (CaseStatus status : CaseStatus.values()) {
                 for (CaseAction action : CaseAction.values()) {
-                    for (boolean senior : new boolean[]{false, true}) {
-                        all.add(Arguments.of(queue, status, action, senior));
+                    for (String outcome : outcomes(action)) {
+                        for (boolean senior : new boolean[]{false, true}) {
+                            all.add(Arguments.of(queue, status, action, outcome, senior));
+                        }
                     }
                 }
             }
@@ -55,18 +75,24 @@ class CaseLifecycleTest {
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} {2} senior={3}")
-    @MethodSource("everyCombination")
-    void everyTransitionIsAllowedOrRefusedAsTheTableSays(Queue queue, CaseStatus status, CaseAction action,
-                                                         boolean senior) {
-        CaseLifecycle.Decision decision = CaseLifecycle.decide(queue, status, false, action, senior);
+    private static String expected(Queue queue, CaseStatus status, CaseAction action, String outcome) {
+        String exact = TABLE.get(queue.path() + " " + status + " " + action + " " + outcome);
+        return exact != null ? exact : TABLE.get(queue.path() + " " + status + " " + action + " -");
+    }
 
-        String expected = ALLOWED.get(queue.path() + " " + status + " " + action);
+    @ParameterizedTest(name = "{0} {1} {2} {3} senior={4}")
+    @MethodSource("everyCombination")
+    void everyTransitionIsAllowedOrRefusedAsTheTableOnThePageSays(Queue queue, CaseStatus status, CaseAction action,
+                                                                   String outcome, boolean senior) {
+        CaseLifecycle.Decision decision = CaseLifecycle.decide(queue, status, false, action,
+                "-".equals(outcome) ? null : outcome, senior);
+
+        String expected = expected(queue, status, action, outcome);
         if (action == CaseAction.REFERRED_FOR_PROSECUTION && !senior) {
             assertThat(decision).isInstanceOf(CaseLifecycle.Decision.NeedsSignOff.class);
         } else if (status.isFinal()) {
             assertThat(decision).isInstanceOf(CaseLifecycle.Decision.NotNow.class);
-        } else if (action == CaseAction.NOTE) {
+        } else if (action.isRecordOnly()) {
             assertThat(decision).isEqualTo(new CaseLifecycle.Decision.Allowed(status));
         } else if (expected == null) {
             assertThat(decision).isInstanceOf(CaseLifecycle.Decision.NotNow.class);
@@ -79,8 +105,12 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void theTableAboveNamesEveryEdgeOfTheLifecycle() {
-        assertThat(CaseLifecycle.EDGES).hasSize(ALLOWED.size());
+    void theTableOnThePageNamesEveryEdgeOfTheLifecycleAndNoOther() {
+        assertThat(CaseLifecycle.EDGES).hasSize(TABLE.size());
+        for (CaseLifecycle.Edge e : CaseLifecycle.EDGES) {
+            String key = e.queue().path() + " " + e.from() + " " + e.action() + " " + (e.when() == null ? "-" : e.when());
+            assertThat(TABLE.get(key)).as(key).isEqualTo(e.to() + (e.signOff() ? "!" : ""));
+        }
     }
 
     @Test
@@ -99,6 +129,7 @@ class CaseLifecycleTest {
                 CaseAction.MITIGATION_ACCEPTED, false);
 
         assertThat(((CaseLifecycle.Decision.NotNow) decision).reason())
-                .contains("allowed now: WARNING_LETTER_SENT, NO_FURTHER_ACTION, NOTE");
+                .contains("allowed now: WARNING_LETTER_SENT, NO_FURTHER_ACTION, CONTACT_ATTEMPTED, PARTY_NOTIFIED,"
+                        + " SAFEGUARDING_REFERRAL, SAFEGUARDING_OUTCOME, REPRESENTATIONS_RECEIVED, NOTE");
     }
 }
