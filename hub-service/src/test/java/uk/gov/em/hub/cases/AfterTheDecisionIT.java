@@ -186,9 +186,9 @@ class AfterTheDecisionIT extends HubIntegrationTest {
                 .openedAt(now.minus(90, ChronoUnit.DAYS)).raisedAt(now));
         List<String> ours = List.of(nearlyOut, recent, middle);
 
-        List<String> byClock = new ArrayList<>(ids("/api/v1/queues/prosecutions?limit=200", ann));
+        List<String> byClock = new ArrayList<>(ids("/api/v1/queues/prosecutions?order=due&limit=200", ann));
         byClock.retainAll(ours);
-        List<String> byPriority = new ArrayList<>(ids("/api/v1/queues/prosecutions?order=priority&limit=200", ann));
+        List<String> byPriority = new ArrayList<>(ids("/api/v1/queues/prosecutions?limit=200", ann));
         byPriority.retainAll(ours);
 
         assertThat(byClock).containsExactly(nearlyOut, middle, recent);

@@ -54,8 +54,8 @@ public record ActionDetails(String outcome, String reason, ContactMethod method,
                 }
                 yield new ActionDetails(null, r.name(), null, null, null, null);
             }
-            case MITIGATION_ACCEPTED, MITIGATION_REJECTED -> {
-                requireNote(note, action + " needs the reason given to the person, in the note");
+            case MITIGATION_REJECTED -> {
+                requireNote(note, "MITIGATION_REJECTED needs the reason given to the person, in the note");
                 yield NONE;
             }
             case CONTACT_ATTEMPTED -> {
@@ -74,7 +74,7 @@ public record ActionDetails(String outcome, String reason, ContactMethod method,
                 }
                 yield new ActionDetails(null, null, null, null, null, agency.strip());
             }
-            case WARNING_LETTER_SENT, MITIGATION_RECEIVED, REFERRED_FOR_PROSECUTION, WITHDRAWAL_ACKNOWLEDGED, NOTE,
+            case WARNING_LETTER_SENT, MITIGATION_RECEIVED, MITIGATION_ACCEPTED, REFERRED_FOR_PROSECUTION, WITHDRAWAL_ACKNOWLEDGED, NOTE,
                  REPRESENTATIONS_RECEIVED -> NONE;
         };
     }

@@ -88,7 +88,7 @@ public class QueuePage {
                 .collect(Collectors.toMap(MiController.QueueBacklog::queue, Function.identity()));
         List<Tab> tabs = Arrays.stream(Queue.values()).map(q -> new Tab(q.path(), label(q),
                 backlog.get(q).open(), backlog.get(q).unallocated(), q == queue)).toList();
-        QueueOrder queueOrder = QueueOrder.of(order, queue);
+        QueueOrder queueOrder = QueueOrder.onPage(order, queue);
         List<Row> rows = queues.queue(path, SHOWN, null, null, queueOrder.name().toLowerCase(Locale.ROOT)).items().stream()
                 .map(c -> new Row(c.caseId(), c.subjectId(), c.severity().name(),
                         c.harmLevel() == null ? "Not known" : c.harmLevel().name(), Ages.age(c.openedAt(), now),

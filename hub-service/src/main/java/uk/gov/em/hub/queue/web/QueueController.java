@@ -27,7 +27,7 @@ import uk.gov.em.hub.security.domain.Roles;
  * A caseworker queue in the order of breach-policy.md §8, keyset-paged: the cursor is the last row's
  * sort key, so pages stay stable while cases arrive and leave. {@code status} defaults to {@code open};
  * {@code withdrawn} and {@code closed} list the cases that left the queue, in the same order. Open cases
- * can instead be listed earliest due first ({@code order=due}), which is the prosecutions queue's default:
+ * can instead be listed earliest due first ({@code order=due}), as the prosecutions page does by default:
  * its due dates follow the legal clock.
  */
 @Controller("/api/v1/queues")
@@ -52,7 +52,7 @@ public class QueueController {
         Queue queue = Queues.fromPath(path);
         PageLimit pageLimit = PageLimit.of(limit);
         CaseStatus caseStatus = status == null ? CaseStatus.OPEN : CaseStatus.fromParameter(status);
-        if (caseStatus == CaseStatus.OPEN && QueueOrder.of(order, queue) == QueueOrder.DUE) {
+        if (caseStatus == CaseStatus.OPEN && QueueOrder.of(order) == QueueOrder.DUE) {
             DueOrderKey afterDue = cursor == null ? null : DueOrderKey.fromCursor(cursor, queue);
             return PageResponse.of(Page.fromLookahead(cases.queueByDue(queue, afterDue, pageLimit.value() + 1),
                     pageLimit, c -> DueOrderKey.of(c).toCursor(queue)), details::summary);

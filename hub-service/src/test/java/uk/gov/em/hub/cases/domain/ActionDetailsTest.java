@@ -37,12 +37,14 @@ class ActionDetailsTest {
     }
 
     @Test
-    void answeringMitigationNeedsTheReasonInTheNote() {
+    void rejectingMitigationNeedsTheReasonInTheNoteAndAcceptingItNeedsNothingMore() {
         assertThatThrownBy(() -> of(CaseAction.MITIGATION_REJECTED, null, null, null))
                 .isInstanceOf(InvalidActionDetail.class);
-        assertThatThrownBy(() -> of(CaseAction.MITIGATION_ACCEPTED, "", null, null))
+        assertThatThrownBy(() -> of(CaseAction.MITIGATION_REJECTED, "", null, null))
                 .isInstanceOf(InvalidActionDetail.class);
         assertThat(of(CaseAction.MITIGATION_REJECTED, "no evidence of the fault", null, null)).isEqualTo(ActionDetails.NONE);
+        // The contract's MITIGATION_ACCEPTED took no note before the 2026-11-25 additions; it still needs none.
+        assertThat(of(CaseAction.MITIGATION_ACCEPTED, null, null, null)).isEqualTo(ActionDetails.NONE);
     }
 
     @Test
