@@ -80,12 +80,17 @@ public final class ThroughputBenchmark {
                 }
                 Topology topology = full ? BreachTopology.build(PolicySettings.of(PolicyLoader.loadDefault()), TopologyEvents.NONE)
                         : run.startsWith("json") ? jsonPassThrough() : passThrough();
+                long cpuBefore = processCpuNanos();
                 double seconds = timeToConsume(bootstrap, config, topology, produced, () -> { });
-                System.out.printf("%-18s %8.1f s %10.0f records/s%n", run, seconds, produced / seconds);
+                double cpuPerRecord = (processCpuNanos() - cpuBefore) / 1e3 / produced;
+                System.out.printf("%-22s %8.1f s %10.0f records/s %7.1f µs CPU/record (this JVM; broker not counted)%n",
+                        run, seconds, produced / seconds, cpuPerRecord);
             }
         } else {
             Path stateDir = Files.createTempDirectory("bench-state-");
             Properties config = BreachStreamsConfig.of("bench-state-" + System.nanoTime(), bootstrap, stateDir);
+            overrides().forEach(config::put);
+            long cpuBefore = processCpuNanos();
             double seconds = timeToConsume(bootstrap, config,
                     BreachTopology.build(PolicySettings.of(PolicyLoader.loadDefault()), TopologyEvents.NONE), produced,
                     () -> {
@@ -103,9 +108,15 @@ public final class ThroughputBenchmark {
                             throw new IllegalStateException(e);
                         }
                     });
-            System.out.printf("full-eos %.1f s %.0f records/s%n", seconds, produced / seconds);
+            System.out.printf("full-eos %.1f s %.0f records/s %.1f µs CPU/record (this JVM)%n", seconds, produced / seconds,
+                    (processCpuNanos() - cpuBefore) / 1e3 / produced);
         }
         System.exit(0);
+    }
+
+    /** CPU time of this JVM (all its threads: the application's stream threads, clients, GC, JIT). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Streams settings to try on every application of the run, given as {@code -Dstreams.<setting>=<value>}. */
