@@ -69,8 +69,7 @@ public final class ThroughputBenchmark {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 3, (short) 1))).all().get();
             }
-            for (String run : List.of("passthrough-eos", "full-eos", "full-alos", "passthrough-eos-2", "json-passthrough-eos",
-                    "full-alos-2", "full-eos-2", "json-passthrough-eos-2")) {
+            for (String run : runs()) {
                 boolean full = run.startsWith("full");
                 Properties config = BreachStreamsConfig.of("bench-" + run + "-" + System.nanoTime(), bootstrap,
                         Files.createTempDirectory("bench-state-"));
@@ -112,6 +111,16 @@ public final class ThroughputBenchmark {
                     (processCpuNanos() - cpuBefore) / 1e3 / produced);
         }
         System.exit(0);
+    }
+
+    /**
+     * The applications to time, in order: all eight by default, or those named in {@code -Dbench.runs=a,b,…}
+     * (e.g. only {@code json-passthrough-eos,full-eos,full-eos-2} to compare inputs shaped differently).
+     */
+    private static List<String> runs() {
+        String chosen = System.getProperty("bench.runs");
+        return chosen != null ? List.of(chosen.split(",")) : List.of("passthrough-eos", "full-eos", "full-alos",
+                "passthrough-eos-2", "json-passthrough-eos", "full-alos-2", "full-eos-2", "json-passthrough-eos-2");
     }
 
     /** CPU time of this JVM (all its threads: the application's stream threads, clients, GC, JIT). */
