@@ -57,6 +57,11 @@ import java.util.Set;
  * {@code receivedAt} or the clock of a wake-up. Before a notification is applied, whatever was already due by
  * its arrival is decided on what was known before it, just as the wall-clock would have done live. That
  * makes a replay of the same input produce the same cases.
+ *
+ * <p><b>What it is given.</b> The person's small state and, for an arriving notification or a retraction, the
+ * person's stored de-duplication entry for that identity (the caller keeps one entry per notification beside
+ * the state, ADR 0005); the outcome names the entry to store. The decision "as of" an arrival before applying
+ * it is made only when the state's {@code wakeAt} says something fell due; otherwise it would change nothing.
  */
 public final class PersonPolicy {
 
