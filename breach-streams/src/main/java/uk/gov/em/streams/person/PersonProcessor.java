@@ -8,11 +8,16 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.contracts.Subject;
+import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.person.domain.PersonOutcome;
 import uk.gov.em.streams.person.domain.PersonPolicy;
 import uk.gov.em.streams.person.domain.PersonState;
@@ -24,11 +29,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Applies {@link PersonPolicy} to a person's notifications and retractions, keyed by {@code subjectId}, with one state entry per
- * person (changelogged), the subject register (a global store) for harm level and the vulnerable flag, and a
- * wake-up store naming who needs a look without new input, and when (an ABV inside an open episode, 168 h).
+ * Applies {@link PersonPolicy} to a person's notifications and retractions, keyed by {@code subjectId}, with one
+ * small state entry per person (changelogged), one de-duplication entry per notification of the person (a
+ * window store keyed by subject and identity, stamped with its first arrival, changelogged, dropped by segment
+ * once twice the horizon old), the subject register (a global store) for harm level and the vulnerable flag,
+ * and a wake-up store naming who needs a look without new input, and when (an ABV inside an open episode,
+ * 168 h). A notification costs one state read and write and one de-duplication lookup and write, whatever the
+ * person's history (ADR 0005).
  *
  * <p><b>The clock.</b> Every {@code clockInterval} of wall-clock time the wake-up store is scanned and every
  * person due is decided "as of" now. To keep replays exact, "now" is the wall clock only when the task has
@@ -38,26 +48,32 @@ import java.util.Objects;
  */
 public final class PersonProcessor implements Processor<String, PersonInput, String, PersonOutput> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PersonProcessor.class);
+    private static final char KEY_SEPARATOR = '\u001f';
+
     private final PolicySettings settings;
     private final PersonPolicy policy;
     private final TopologyEvents events;
     private final String personStoreName;
     private final String wakeStoreName;
+    private final String seenStoreName;
     private final String subjectStoreName;
     private ProcessorContext<String, PersonOutput> context;
     private KeyValueStore<String, PersonState> people;
     private KeyValueStore<String, Long> wakeUps;
+    private WindowStore<String, SeenNotification> seen;
     private KeyValueStore<String, Subject> register;
     private Cancellable clock;
     private long lastInputWallClock;
 
     public PersonProcessor(PolicySettings settings, TopologyEvents events, String personStoreName, String wakeStoreName,
-                           String subjectStoreName) {
+                           String seenStoreName, String subjectStoreName) {
         this.settings = settings;
         this.policy = new PersonPolicy(settings.policy());
         this.events = events;
         this.personStoreName = personStoreName;
         this.wakeStoreName = wakeStoreName;
+        this.seenStoreName = seenStoreName;
         this.subjectStoreName = subjectStoreName;
     }
 
@@ -66,6 +82,7 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         this.context = context;
         this.people = context.getStateStore(personStoreName);
         this.wakeUps = context.getStateStore(wakeStoreName);
+        this.seen = context.getStateStore(seenStoreName);
         this.register = context.getStateStore(subjectStoreName);
         this.lastInputWallClock = context.currentSystemTimeMs();
         this.clock = context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClock);
@@ -78,13 +95,38 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         PersonState stored = people.get(subjectId);
         PersonState state = stored == null ? PersonState.EMPTY : stored;
         PersonOutcome outcome = switch (record.value()) {
-            case PersonInput.Arrived arrived -> policy.onNotification(subjectId, state, arrived.notification(),
-                    subject(subjectId));
-            case PersonInput.Retracted retracted -> policy.onRetraction(subjectId, state, retracted.retraction(),
+            case PersonInput.Arrived arrived -> policy.onNotification(subjectId, state,
+                    seen(subjectId, arrived.notification().identity(), state), arrived.notification(), subject(subjectId));
+            case PersonInput.Retracted retracted -> policy.onRetraction(subjectId, state,
+                    seen(subjectId, retracted.retraction().withdrawn().identity(), state), retracted.retraction(),
                     subject(subjectId));
         };
         outcome.dedup().ifPresent(events::deduplicated);
+        if (outcome.refused()) {
+            events.refused(subjectId);
+            LOG.warn("{} already has {} episodes: a notification opening one more was not applied", subjectId,
+                    PersonPolicy.MAX_EPISODES);
+        }
+        outcome.remember().ifPresent(entry -> seen.put(seenKey(subjectId, entry.identity()), entry,
+                entry.firstSeenAt().toEpochMilli()));
         publish(subjectId, outcome);
+    }
+
+    /** The person's de-duplication entry for {@code identity}, if one is stored that may still count. */
+    private Optional<SeenNotification> seen(String subjectId, String identity, PersonState state) {
+        SeenNotification found = null;
+        try (WindowStoreIterator<SeenNotification> entries = seen.fetch(seenKey(subjectId, identity),
+                Math.max(0, policy.rememberedFrom(state).toEpochMilli()), Long.MAX_VALUE)) {
+            // one entry per identity: it is written again (withdrawn) under its own first arrival
+            while (entries.hasNext()) {
+                found = entries.next().value;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static String seenKey(String subjectId, String identity) {
+        return subjectId + KEY_SEPARATOR + identity;
     }
 
     private void onClock(long wallClock) {

@@ -1,7 +1,6 @@
 package uk.gov.em.streams.person;
 
 import uk.gov.em.contracts.BreachType;
-import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.episodes.domain.Episode;
 import uk.gov.em.streams.ladder.domain.QualifyingBreach;
 import uk.gov.em.streams.person.domain.PersonState;
@@ -13,13 +12,11 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 import static uk.gov.em.streams.serde.BinaryFields.readEnum;
-import static uk.gov.em.streams.serde.BinaryFields.readHex;
 import static uk.gov.em.streams.serde.BinaryFields.readInstant;
 import static uk.gov.em.streams.serde.BinaryFields.readList;
 import static uk.gov.em.streams.serde.BinaryFields.readNullable;
 import static uk.gov.em.streams.serde.BinaryFields.readString;
 import static uk.gov.em.streams.serde.BinaryFields.writeEnum;
-import static uk.gov.em.streams.serde.BinaryFields.writeHex;
 import static uk.gov.em.streams.serde.BinaryFields.writeInstant;
 import static uk.gov.em.streams.serde.BinaryFields.writeList;
 import static uk.gov.em.streams.serde.BinaryFields.writeNullable;
@@ -29,23 +26,24 @@ import static uk.gov.em.streams.serde.BinaryFields.writeString;
  * The person store's value (and its changelog's) in binary: the state is read and written for every
  * notification and wake-up, and JSON made that the largest share of the stream thread's CPU.
  *
- * <p>Layout, format version 1 (encodings in {@code BinaryFields}; {@code ?} = nullable):
+ * <p>Layout, format version 2 (encodings in {@code BinaryFields}; {@code ?} = nullable):
  * <pre>
- * PersonState      := version=1:byte newestEventTime:instant? decidedUntil:instant? frozenConsumedUntil:instant?
+ * PersonState      := version=2:byte newestEventTime:instant? decidedUntil:instant? frozenConsumedUntil:instant?
  *                     episodes:list(Episode) abvs:list(AbvInForce) ladder:list(QualifyingBreach)
- *                     seen:list(SeenNotification)
+ *                     newestSeenAt:instant? wakeAt:instant?
  * Episode          := type:enum episodeId:string start:instant end:instant? reports:list(Report)
  *                     sevenDayCaseId:string?
  * Report           := notificationId:string occurredAt:instant end:instant? receivedAt:instant
  * AbvInForce       := at:instant? caseId:string?
  * QualifyingBreach := trigger:string at:instant caseId:string
- * SeenNotification := identity:string fingerprint:hex firstSeenAt:instant withdrawn:boolean
  * </pre>
- * Change the layout only with a new version number.
+ * Change the layout only with a new version number. Version 1 (2026-11-22) also held the person's
+ * de-duplication entries, now in their own store; its bytes are refused, and a deployment holding them starts
+ * under a new application id and replays its input (docs/adr/0005-state-that-does-not-grow-with-history.md).
  */
 public final class PersonStateSerde extends BinarySerde<PersonState> {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public PersonStateSerde() {
         super(PersonState.class, VERSION);
@@ -59,7 +57,8 @@ public final class PersonStateSerde extends BinarySerde<PersonState> {
         writeList(out, state.episodes(), PersonStateSerde::writeEpisode);
         writeList(out, state.abvs(), PersonStateSerde::writeAbv);
         writeList(out, state.ladder(), PersonStateSerde::writeQualifyingBreach);
-        writeList(out, state.seen(), PersonStateSerde::writeSeen);
+        writeNullable(out, state.newestSeenAt(), BinaryFields::writeInstant);
+        writeNullable(out, state.wakeAt(), BinaryFields::writeInstant);
     }
 
     @Override
@@ -71,7 +70,8 @@ public final class PersonStateSerde extends BinarySerde<PersonState> {
                 readList(in, PersonStateSerde::readEpisode),
                 readList(in, PersonStateSerde::readAbv),
                 readList(in, PersonStateSerde::readQualifyingBreach),
-                readList(in, PersonStateSerde::readSeen));
+                readNullable(in, BinaryFields::readInstant),
+                readNullable(in, BinaryFields::readInstant));
     }
 
     private static void writeEpisode(DataOutput out, Episode episode) throws IOException {
@@ -127,16 +127,5 @@ public final class PersonStateSerde extends BinarySerde<PersonState> {
 
     private static QualifyingBreach readQualifyingBreach(DataInput in) throws IOException {
         return new QualifyingBreach(readString(in), readInstant(in), readString(in));
-    }
-
-    private static void writeSeen(DataOutput out, SeenNotification seen) throws IOException {
-        writeString(out, seen.identity());
-        writeHex(out, seen.fingerprint());
-        writeInstant(out, seen.firstSeenAt());
-        out.writeBoolean(seen.withdrawn());
-    }
-
-    private static SeenNotification readSeen(DataInput in) throws IOException {
-        return new SeenNotification(readString(in), readHex(in), readInstant(in), in.readBoolean());
     }
 }

@@ -13,7 +13,8 @@ import uk.gov.em.streams.topology.TopologyEvents;
  * Counts the topology's decisions in Micrometer: cases raised by queue, severity and rule
  * ({@value #CASES_RAISED}), cases withdrawn ({@value #CASES_WITHDRAWN}), accumulated battery violations
  * raised and withdrawn ({@value #ABVS_RAISED}, {@value #ABVS_WITHDRAWN}), data-quality exceptions by kind
- * ({@value #DATA_QUALITY}) and notification copies by de-duplication outcome ({@value #DEDUPLICATED}).
+ * ({@value #DATA_QUALITY}), notification copies by de-duplication outcome ({@value #DEDUPLICATED}) and
+ * notifications not applied because the person's state is full ({@value #REFUSED}).
  * Unreadable records are counted by Kafka Streams itself ({@code kafka_stream_task_dropped_records_total}).
  */
 @Singleton
@@ -25,6 +26,7 @@ public class CaseMetrics implements TopologyEvents {
     public static final String ABVS_WITHDRAWN = "em.abv.withdrawn";
     public static final String DATA_QUALITY = "em.data.quality.exceptions";
     public static final String DEDUPLICATED = "em.notifications.deduplicated";
+    public static final String REFUSED = "em.notifications.refused";
 
     private final MeterRegistry registry;
 
@@ -78,6 +80,14 @@ public class CaseMetrics implements TopologyEvents {
         Counter.builder(DEDUPLICATED)
                 .description("Notification copies by de-duplication outcome: new, same-again, conflicting")
                 .tag("outcome", decision.outcome())
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void refused(String subjectId) {
+        Counter.builder(REFUSED)
+                .description("Notifications not applied because the person already holds the most episodes allowed")
                 .register(registry)
                 .increment();
     }

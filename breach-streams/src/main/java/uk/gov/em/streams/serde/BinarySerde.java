@@ -26,6 +26,17 @@ import java.util.Map;
  */
 public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
+    /**
+     * One growing buffer per thread, reused: a person's state is written for every notification, and growing a
+     * fresh buffer to its size each time showed in the profile. Kafka calls a serde on one thread at a time.
+     */
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+    private static final class Buffer {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        private final DataOutputStream out = new DataOutputStream(bytes);
+    }
+
     private final String typeName;
     private final int version;
 
@@ -45,8 +56,10 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
         if (data == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        DataOutputStream out = new DataOutputStream(bytes);
+        Buffer buffer = BUFFER.get();
+        ByteArrayOutputStream bytes = buffer.bytes;
+        DataOutputStream out = buffer.out;
+        bytes.reset();
         try {
             out.writeByte(version);
             write(out, data);

@@ -20,6 +20,7 @@ import uk.gov.em.contracts.Subject;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.dedup.IdentityCheckProcessor;
+import uk.gov.em.streams.dedup.SeenNotificationSerde;
 import uk.gov.em.streams.dedup.SightingSerde;
 import uk.gov.em.streams.dedup.domain.IdentityRule;
 import uk.gov.em.streams.dedup.domain.Retraction;
@@ -43,8 +44,8 @@ import java.util.Map;
  *                                                 │                                        ▼
  *                                                 │     retractions ─▶ retracted ─▶ person-input (merge)
  *                                                 │         ▲                              ▼
- *                                                 │         │                 decide-person (person-store, wake-store,
- *                                                 │         │                              subject-register)
+ *                                                 │         │                 decide-person (person-store, seen-store,
+ *                                                 │         │                              wake-store, subject-register)
  *                                                 │         │                 ├─ case ─▶ case-event ─▶ em.breach-cases
  *                                                 │         │                 └─ quality ─▶ quality-report ─▶ em.data-quality
  *                                                 └─▶ sighting ─▶ by-identity ─▶ check-identity (identity-store)
@@ -81,6 +82,11 @@ public final class BreachTopology {
     public static final String PERSON_STORE = "person-store";
     /** subjectId → when the person next needs a look without input (epoch ms); changelogged. */
     public static final String WAKE_STORE = "wake-store";
+    /**
+     * subjectId + identity → the person's first copy of that notification (window store by first arrival, twice
+     * the de-duplication horizon); changelogged. One entry per notification, so the person-store stays small.
+     */
+    public static final String SEEN_STORE = "seen-store";
     /** subjectId → {@link Subject}, a global store fed by {@code em.subjects}. */
     public static final String SUBJECT_REGISTER = "subject-register";
     public static final String SUBJECTS_SOURCE = "subjects-source";
@@ -117,6 +123,10 @@ public final class BreachTopology {
                 Serdes.String(), new SightingSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
                 new PersonStateSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(SEEN_STORE, IdentityCheckProcessor.retention(horizon), Duration.ofMillis(1),
+                        false),
+                Serdes.String(), new SeenNotificationSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_STORE), Serdes.String(),
                 Serdes.Long()).withLoggingEnabled(Map.of()).withCachingEnabled());
         StoreBuilder<KeyValueStore<String, Subject>> register = Stores.keyValueStoreBuilder(
@@ -149,8 +159,8 @@ public final class BreachTopology {
                         .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Retraction.class)).withName(RETRACTIONS))
                         .mapValues(retraction -> (PersonInput) new PersonInput.Retracted(retraction), Named.as(RETRACTED)),
                         Named.as(PERSON_INPUT))
-                .process(() -> new PersonProcessor(settings, events, PERSON_STORE, WAKE_STORE, SUBJECT_REGISTER),
-                        Named.as(DECIDE_PERSON), PERSON_STORE, WAKE_STORE)
+                .process(() -> new PersonProcessor(settings, events, PERSON_STORE, WAKE_STORE, SEEN_STORE,
+                                SUBJECT_REGISTER), Named.as(DECIDE_PERSON), PERSON_STORE, WAKE_STORE, SEEN_STORE)
                 .split(Named.as(PERSON_SPLIT))
                 .branch((subjectId, out) -> out instanceof PersonOutput.Case, Branched.withConsumer(cases -> cases
                         .mapValues(out -> ((PersonOutput.Case) out).event(), Named.as(CASE_EVENT))

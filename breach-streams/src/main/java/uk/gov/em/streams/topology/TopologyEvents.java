@@ -30,4 +30,8 @@ public interface TopologyEvents {
     /** A data-quality exception was reported (conflicting duplicate, too late). */
     default void dataQuality(DataQualityEvent.Issue issue) {
     }
+
+    /** A notification of {@code subjectId} was not applied because the person's state is full (ADR 0005). */
+    default void refused(String subjectId) {
+    }
 }

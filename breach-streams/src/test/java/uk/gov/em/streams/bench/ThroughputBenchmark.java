@@ -69,8 +69,7 @@ public final class ThroughputBenchmark {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 3, (short) 1))).all().get();
             }
-            for (String run : List.of("passthrough-eos", "full-eos", "full-alos", "passthrough-eos-2", "json-passthrough-eos",
-                    "full-alos-2", "full-eos-2", "json-passthrough-eos-2")) {
+            for (String run : runs()) {
                 boolean full = run.startsWith("full");
                 Properties config = BreachStreamsConfig.of("bench-" + run + "-" + System.nanoTime(), bootstrap,
                         Files.createTempDirectory("bench-state-"));
@@ -80,12 +79,17 @@ public final class ThroughputBenchmark {
                 }
                 Topology topology = full ? BreachTopology.build(PolicySettings.of(PolicyLoader.loadDefault()), TopologyEvents.NONE)
                         : run.startsWith("json") ? jsonPassThrough() : passThrough();
+                long cpuBefore = processCpuNanos();
                 double seconds = timeToConsume(bootstrap, config, topology, produced, () -> { });
-                System.out.printf("%-18s %8.1f s %10.0f records/s%n", run, seconds, produced / seconds);
+                double cpuPerRecord = (processCpuNanos() - cpuBefore) / 1e3 / produced;
+                System.out.printf("%-22s %8.1f s %10.0f records/s %7.1f µs CPU/record (this JVM; broker not counted)%n",
+                        run, seconds, produced / seconds, cpuPerRecord);
             }
         } else {
             Path stateDir = Files.createTempDirectory("bench-state-");
             Properties config = BreachStreamsConfig.of("bench-state-" + System.nanoTime(), bootstrap, stateDir);
+            overrides().forEach(config::put);
+            long cpuBefore = processCpuNanos();
             double seconds = timeToConsume(bootstrap, config,
                     BreachTopology.build(PolicySettings.of(PolicyLoader.loadDefault()), TopologyEvents.NONE), produced,
                     () -> {
@@ -103,9 +107,25 @@ public final class ThroughputBenchmark {
                             throw new IllegalStateException(e);
                         }
                     });
-            System.out.printf("full-eos %.1f s %.0f records/s%n", seconds, produced / seconds);
+            System.out.printf("full-eos %.1f s %.0f records/s %.1f µs CPU/record (this JVM)%n", seconds, produced / seconds,
+                    (processCpuNanos() - cpuBefore) / 1e3 / produced);
         }
         System.exit(0);
+    }
+
+    /**
+     * The applications to time, in order: all eight by default, or those named in {@code -Dbench.runs=a,b,…}
+     * (e.g. only {@code json-passthrough-eos,full-eos,full-eos-2} to compare inputs shaped differently).
+     */
+    private static List<String> runs() {
+        String chosen = System.getProperty("bench.runs");
+        return chosen != null ? List.of(chosen.split(",")) : List.of("passthrough-eos", "full-eos", "full-alos",
+                "passthrough-eos-2", "json-passthrough-eos", "full-alos-2", "full-eos-2", "json-passthrough-eos-2");
+    }
+
+    /** CPU time of this JVM (all its threads: the application's stream threads, clients, GC, JIT). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Streams settings to try on every application of the run, given as {@code -Dstreams.<setting>=<value>}. */

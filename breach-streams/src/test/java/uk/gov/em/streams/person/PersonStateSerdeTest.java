@@ -8,7 +8,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import uk.gov.em.contracts.BreachType;
-import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.episodes.domain.Episode;
 import uk.gov.em.streams.ladder.domain.QualifyingBreach;
 import uk.gov.em.streams.person.domain.PersonState;
@@ -18,11 +17,9 @@ import uk.gov.em.streams.serde.BinarySerdeContract;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.em.streams.serde.BinaryArbitraries.hexOrAnyStrings;
 import static uk.gov.em.streams.serde.BinaryArbitraries.instants;
 import static uk.gov.em.streams.serde.BinaryArbitraries.strings;
 
@@ -94,14 +91,8 @@ class PersonStateSerdeTest extends BinarySerdeContract<PersonState> {
                 new QualifyingBreach("ABV", t.plus(Duration.ofDays(2)), "CASE-ABV-S-000123-20220203T171500Z"),
                 new QualifyingBreach("CURFEW_MISSED_FULL", t.plus(Duration.ofDays(3)), "CASE-S-000123-N-2022-000150"),
                 new QualifyingBreach("ABSENCE_15_MIN", t.plus(Duration.ofDays(4)), "CASE-S-000123-N-2022-000160"));
-        List<SeenNotification> seen = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            seen.add(new SeenNotification("acme-monitoring/N-2022-0002" + String.format("%02d", i),
-                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a%02x".formatted(i),
-                    received.plus(Duration.ofMinutes(37L * i)), i % 7 == 3));
-        }
         return new PersonState(t.plus(Duration.ofDays(4)), received.plus(Duration.ofDays(4)), t.plus(Duration.ofDays(1)),
-                episodes, abvs, ladder, seen);
+                episodes, abvs, ladder, received.plus(Duration.ofDays(4)), t.plus(Duration.ofDays(5)));
     }
 
     @Provide
@@ -115,10 +106,8 @@ class PersonStateSerdeTest extends BinarySerdeContract<PersonState> {
                 .as(AbvInForce::new);
         Arbitrary<QualifyingBreach> breach = Combinators.combine(strings(), instants(), strings())
                 .as(QualifyingBreach::new);
-        Arbitrary<SeenNotification> seen = Combinators.combine(strings(), hexOrAnyStrings(), instants(),
-                Arbitraries.of(true, false)).as(SeenNotification::new);
         return Combinators.combine(instants().injectNull(0.3), instants().injectNull(0.3), instants().injectNull(0.3),
                 episode.list().ofMaxSize(4), abv.list().ofMaxSize(4), breach.list().ofMaxSize(4),
-                seen.list().ofMaxSize(6)).as(PersonState::new);
+                instants().injectNull(0.3), instants().injectNull(0.3)).as(PersonState::new);
     }
 }

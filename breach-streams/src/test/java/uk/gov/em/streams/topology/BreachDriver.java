@@ -41,7 +41,12 @@ final class BreachDriver implements AutoCloseable {
     private final List<DataQualityEvent> quality = new ArrayList<>();
 
     BreachDriver(Path stateDir, String applicationId, Instant wallClock) {
-        driver = new TopologyTestDriver(BreachTopology.build(SETTINGS, TopologyEvents.NONE),
+        this(stateDir, applicationId, wallClock, TopologyEvents.NONE);
+    }
+
+    /** The same, telling {@code events} what the topology decides (as the service's metrics hear it). */
+    BreachDriver(Path stateDir, String applicationId, Instant wallClock, TopologyEvents events) {
+        driver = new TopologyTestDriver(BreachTopology.build(SETTINGS, events),
                 BreachStreamsConfig.of(applicationId, "unused:9092", stateDir.resolve(applicationId)), wallClock);
         notifications = driver.createInputTopic(Topics.NOTIFICATIONS, Serdes.String().serializer(),
                 JsonSerde.of(ReceivedNotification.class));

@@ -7,6 +7,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import uk.gov.em.streams.Notifications;
 import uk.gov.em.streams.dedup.domain.DedupDecision;
 import uk.gov.em.streams.dedup.domain.NotificationFingerprint;
 import uk.gov.em.streams.dedup.domain.SeenNotification;
+import uk.gov.em.streams.person.domain.PersonPolicy;
 import uk.gov.em.streams.person.domain.PersonState;
 import uk.gov.em.streams.policy.PolicyLoader;
 import uk.gov.em.streams.policy.PolicySettings;
@@ -331,7 +334,7 @@ class BreachTopologyTest {
         assertThat(Stream.of(BreachTopology.NOTIFICATIONS_SOURCE, BreachTopology.SKIP_EMPTY_RECORDS,
                 BreachTopology.ARRIVED, BreachTopology.SIGHTING, BreachTopology.BY_IDENTITY,
                 BreachTopology.CHECK_IDENTITY, BreachTopology.IDENTITY_STORE, BreachTopology.RETRACTIONS,
-                BreachTopology.RETRACTED, BreachTopology.PERSON_INPUT, BreachTopology.DECIDE_PERSON, BreachTopology.PERSON_STORE,
+                BreachTopology.RETRACTED, BreachTopology.PERSON_INPUT, BreachTopology.DECIDE_PERSON, BreachTopology.PERSON_STORE, BreachTopology.SEEN_STORE,
                 BreachTopology.WAKE_STORE, BreachTopology.SUBJECT_REGISTER, BreachTopology.SUBJECTS_SOURCE,
                 BreachTopology.UPDATE_SUBJECT_REGISTER, BreachTopology.PERSON_SPLIT + BreachTopology.CASE,
                 BreachTopology.PERSON_SPLIT + BreachTopology.QUALITY, BreachTopology.CASE_EVENT,
@@ -352,8 +355,19 @@ class BreachTopologyTest {
         return driver.getKeyValueStore(BreachTopology.PERSON_STORE);
     }
 
+    /** The person's de-duplication entries that still count (first seen within the horizon of their newest). */
     private List<SeenNotification> seen(String subjectId) {
-        return personStore().get(subjectId).seen();
+        Instant from = new PersonPolicy(SETTINGS.policy()).rememberedFrom(personStore().get(subjectId));
+        List<SeenNotification> entries = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, SeenNotification> all = driver
+                .<String, SeenNotification>getWindowStore(BreachTopology.SEEN_STORE).all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.key.key().startsWith(subjectId + "\u001f") && !entry.value.firstSeenAt().isBefore(from)) {
+                    entries.add(entry.value);
+                }
+            });
+        }
+        return entries;
     }
 
     private TopologyTestDriver newDriver(String applicationId) {

@@ -3,6 +3,7 @@ package uk.gov.em.streams.person.domain;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.streams.dedup.domain.DedupDecision;
+import uk.gov.em.streams.dedup.domain.SeenNotification;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,13 +12,15 @@ import java.util.Set;
 
 /**
  * What one step of {@link PersonPolicy} decided: the person's new state (or none, when the input changed
- * nothing: a copy of a notification already seen), the case events and data-quality exceptions to publish
- * (in order), when the person next needs a look without new input (an open episode reaching T or 168 h), if
- * ever, which of the withdrawn cases were ABVs, and the de-duplication decision for an arriving notification
- * (the last three for metrics).
+ * nothing: a copy of a notification already seen), the de-duplication entry to store (a first copy, or one
+ * marked withdrawn), the case events and data-quality exceptions to publish (in order), when the person next
+ * needs a look without new input (an open episode reaching T or 168 h), if ever, which of the withdrawn cases
+ * were ABVs, the de-duplication decision for an arriving notification and whether it was refused because the
+ * person's state is full (the last three for metrics).
  */
-public record PersonOutcome(Optional<PersonState> state, List<CaseEvent> cases, List<DataQualityEvent> dataQuality,
-                            Optional<Instant> wakeAt, Set<String> withdrawnAbvs, Optional<DedupDecision> dedup) {
+public record PersonOutcome(Optional<PersonState> state, Optional<SeenNotification> remember, List<CaseEvent> cases,
+                            List<DataQualityEvent> dataQuality, Optional<Instant> wakeAt, Set<String> withdrawnAbvs,
+                            Optional<DedupDecision> dedup, boolean refused) {
 
     public PersonOutcome {
         cases = List.copyOf(cases);
@@ -27,6 +30,7 @@ public record PersonOutcome(Optional<PersonState> state, List<CaseEvent> cases, 
 
     /** The input changed nothing about the person: only {@code dataQuality} (if any) to report. */
     static PersonOutcome unchanged(List<DataQualityEvent> dataQuality, DedupDecision dedup) {
-        return new PersonOutcome(Optional.empty(), List.of(), dataQuality, Optional.empty(), Set.of(), Optional.of(dedup));
+        return new PersonOutcome(Optional.empty(), Optional.empty(), List.of(), dataQuality, Optional.empty(), Set.of(),
+                Optional.of(dedup), false);
     }
 }

@@ -57,8 +57,27 @@ import java.util.Set;
  * {@code receivedAt} or the clock of a wake-up. Before a notification is applied, whatever was already due by
  * its arrival is decided on what was known before it, just as the wall-clock would have done live. That
  * makes a replay of the same input produce the same cases.
+ *
+ * <p><b>What it is given.</b> The person's small state and, for an arriving notification or a retraction, the
+ * person's stored de-duplication entry for that identity (the caller keeps one entry per notification beside
+ * the state, ADR 0005); the outcome names the entry to store. The decision "as of" an arrival before applying
+ * it is made only when the state's {@code wakeAt} says something fell due; otherwise it would change nothing.
  */
 public final class PersonPolicy {
+
+    /**
+     * At most this many episodes are held for a person (≈ 37 days of them; a real person has a handful): a
+     * notification that would open one more is refused, so a supplier flooding one person cannot grow that
+     * person's state entry (and its changelog record) past the broker's record size limit, nor make every
+     * later notification of the person cost more. Refusals are counted and logged (ADR 0005).
+     */
+    public static final int MAX_EPISODES = 256;
+    /**
+     * At most this many qualifying breaches are held for a person's ladder: when one more is added the oldest
+     * goes. The ladder's steps end at the 4th breach, so the queue of a case never changes; only the ordinal in
+     * an explanation of a breach beyond this many in the window is understated (ADR 0005).
+     */
+    public static final int MAX_LADDER = 64;
 
     private final Policy policy;
     private final BatteryPolicy battery;
@@ -74,10 +93,10 @@ public final class PersonPolicy {
      * One notification of this person as it arrives. De-duplication first (§1): a copy already seen changes
      * nothing, a copy with the same identity and different content is reported; a first copy is applied.
      */
-    public PersonOutcome onNotification(String subjectId, PersonState state, ReceivedNotification received,
-                                        SubjectFacts subject) {
+    public PersonOutcome onNotification(String subjectId, PersonState state, Optional<SeenNotification> stored,
+                                        ReceivedNotification received, SubjectFacts subject) {
         String fingerprint = NotificationFingerprint.of(received.notification());
-        DedupDecision dedup = DuplicateRule.decide(seen(state, received.identity()), fingerprint);
+        DedupDecision dedup = DuplicateRule.decide(remembered(state, stored), fingerprint);
         if (dedup instanceof DedupDecision.Conflicting conflict) {
             return PersonOutcome.unchanged(List.of(DuplicateRule.conflictReport(received, conflict)), dedup);
         }
@@ -87,7 +106,12 @@ public final class PersonPolicy {
         Work work = new Work(subjectId, state, subject);
         work.remember(new SeenNotification(received.identity(), fingerprint, received.receivedAt(), false));
         Instant asOf = later(state.decidedUntil(), received.receivedAt());
-        work.decide(asOf);
+        if (state.wakeAt() != null && !state.wakeAt().isAfter(asOf)) {
+            work.decide(asOf);
+        } else {
+            // Nothing fell due since the last decision on this same state: deciding now would change nothing.
+            work.nothingDueBy(asOf, state.wakeAt());
+        }
         work.apply(received);
         work.decide(asOf);
         return work.outcome(dedup);
@@ -98,11 +122,12 @@ public final class PersonPolicy {
      * wins): whatever it caused is taken back, as of when both copies were known. If the copy has not reached
      * this person yet, it is remembered as withdrawn and dropped when it does.
      */
-    public PersonOutcome onRetraction(String subjectId, PersonState state, Retraction retraction, SubjectFacts subject) {
+    public PersonOutcome onRetraction(String subjectId, PersonState state, Optional<SeenNotification> stored,
+                                      Retraction retraction, SubjectFacts subject) {
         Work work = new Work(subjectId, state, subject);
         Instant asOf = later(state.decidedUntil(), retraction.withdrawn().receivedAt());
         work.decide(asOf);
-        work.retract(retraction, asOf);
+        work.retract(retraction, remembered(state, stored), asOf);
         work.decide(asOf);
         return work.outcome(null);
     }
@@ -114,13 +139,17 @@ public final class PersonPolicy {
         return work.outcome(null);
     }
 
-    private static Optional<SeenNotification> seen(PersonState state, String identity) {
-        for (SeenNotification entry : state.seen()) {
-            if (entry.identity().equals(identity)) {
-                return Optional.of(entry);
-            }
-        }
-        return Optional.empty();
+    /**
+     * The earliest first arrival a stored de-duplication entry of this person may have and still count:
+     * entries first seen more than the horizon before the person's newest are forgotten. The store may still
+     * hold such an entry (it drops whole segments, later), so every lookup asks from here on.
+     */
+    public Instant rememberedFrom(PersonState state) {
+        return state.newestSeenAt() == null ? Instant.EPOCH : state.newestSeenAt().minus(policy.deduplication().horizon());
+    }
+
+    private Optional<SeenNotification> remembered(PersonState state, Optional<SeenNotification> stored) {
+        return stored.filter(entry -> !entry.firstSeenAt().isBefore(rememberedFrom(state)));
     }
 
     /** The ABVs the current state stands on, as the calculator finds them up to {@code until} (for tests and tools). */
@@ -138,10 +167,14 @@ public final class PersonPolicy {
         private final List<Episode> episodes;
         private final List<AbvInForce> abvs;
         private final List<QualifyingBreach> ladder;
-        private final List<SeenNotification> seen;
+        private Instant newestSeen;
+        private SeenNotification remember;
         private final List<CaseEvent> cases = new ArrayList<>();
         private final List<DataQualityEvent> dataQuality = new ArrayList<>();
         private Instant wakeAt;
+        /** The wake-ups found by the latest decision alone: what deciding again on the same state would find. */
+        private Instant nextDue;
+        private boolean refused;
         private final Set<String> withdrawnAbvs = new HashSet<>();
 
         Work(String subjectId, PersonState state, SubjectFacts subject) {
@@ -153,28 +186,28 @@ public final class PersonPolicy {
             this.episodes = new ArrayList<>(state.episodes());
             this.abvs = new ArrayList<>(state.abvs());
             this.ladder = new ArrayList<>(state.ladder());
-            this.seen = new ArrayList<>(state.seen());
+            this.newestSeen = state.newestSeenAt();
+            this.nextDue = state.wakeAt();
         }
 
-        /** Remembers a notification for de-duplication and forgets those first seen beyond the horizon before it. */
+        /**
+         * Remembers a notification for de-duplication (the entry to store); entries first seen more than the
+         * horizon before the newest are forgotten from then on ({@link #rememberedFrom}).
+         */
         void remember(SeenNotification entry) {
-            seen.add(entry);
-            Instant newestSeen = seen.stream().map(SeenNotification::firstSeenAt).max(Comparator.naturalOrder()).orElseThrow();
-            Instant forgetBefore = newestSeen.minus(policy.deduplication().horizon());
-            seen.removeIf(s -> s.firstSeenAt().isBefore(forgetBefore));
+            remember = entry;
+            newestSeen = later(newestSeen, entry.firstSeenAt());
         }
 
-        void retract(Retraction retraction, Instant asOf) {
+        void retract(Retraction retraction, Optional<SeenNotification> stored, Instant asOf) {
             Sighting lost = retraction.withdrawn();
-            for (int i = 0; i < seen.size(); i++) {
-                SeenNotification entry = seen.get(i);
-                if (entry.identity().equals(lost.identity())) {
-                    if (!entry.withdrawn() && entry.fingerprint().equals(lost.fingerprint())) {
-                        seen.set(i, entry.asWithdrawn());
-                        undo(lost, retraction.reason(), asOf);
-                    }
-                    return;
+            if (stored.isPresent()) {
+                SeenNotification entry = stored.get();
+                if (!entry.withdrawn() && entry.fingerprint().equals(lost.fingerprint())) {
+                    remember = entry.asWithdrawn();
+                    undo(lost, retraction.reason(), asOf);
                 }
+                return;
             }
             remember(new SeenNotification(lost.identity(), lost.fingerprint(), lost.receivedAt(), true));
         }
@@ -215,11 +248,15 @@ public final class PersonPolicy {
                 newest = newestWithThis;
                 CaseRaiser.forNotification(received, policy, ladder, subject).ifPresent(raised -> {
                     cases.add(raised.breachCase());
-                    raised.qualifying().ifPresent(ladder::add);
+                    raised.qualifying().ifPresent(this::addToLadder);
                 });
                 return;
             }
             Optional<Episode> before = episodes.stream().filter(e -> e.isDescribedBy(n)).findFirst();
+            if (before.isEmpty() && episodes.size() >= MAX_EPISODES) {
+                refused = true;
+                return;
+            }
             Episode after = before.map(e -> e.with(n, received.receivedAt())).orElseGet(() -> Episode.of(n, received.receivedAt()));
             Instant horizon = newestWithThis.minus(battery.latenessHorizon());
             Optional<Instant> changed = after.changedSince(before);
@@ -234,12 +271,33 @@ public final class PersonPolicy {
         }
 
         void decide(Instant asOf) {
+            nextDue = null;
             if (newest != null) {
                 freezeAndForget();
                 decideAbvs(asOf);
                 decideSevenDays(asOf);
             }
             decidedUntil = later(decidedUntil, asOf);
+        }
+
+        /**
+         * What {@link #decide} would do when the state is the one the latest decision left and nothing it found
+         * is due by {@code asOf}: nothing is frozen, raised or withdrawn, and it would wake at {@code due} again.
+         */
+        void nothingDueBy(Instant asOf, Instant due) {
+            if (due != null) {
+                wake(due);
+            }
+            decidedUntil = later(decidedUntil, asOf);
+        }
+
+        /** Adds a qualifying breach, dropping the oldest when {@link #MAX_LADDER} are held. */
+        private void addToLadder(QualifyingBreach breach) {
+            ladder.add(breach);
+            if (ladder.size() > MAX_LADDER) {
+                ladder.sort(Comparator.comparing(QualifyingBreach::at).thenComparing(QualifyingBreach::caseId));
+                ladder.removeFirst();
+            }
         }
 
         /** ABVs older than the horizon can no longer change; what only they needed can go. */
@@ -299,7 +357,7 @@ public final class PersonPolicy {
                         behind.stream().flatMap(e -> e.notificationIds().stream()).toList(), raisedAt, policy, ladder,
                         subject);
                 cases.add(r.breachCase());
-                r.qualifying().ifPresent(ladder::add);
+                r.qualifying().ifPresent(this::addToLadder);
                 abvs.add(new AbvInForce(abv.at(), r.breachCase().caseId()));
             }
             abvs.sort(Comparator.comparing(AbvInForce::at));
@@ -348,6 +406,7 @@ public final class PersonPolicy {
 
         private void wake(Instant at) {
             wakeAt = wakeAt == null || at.isBefore(wakeAt) ? at : wakeAt;
+            nextDue = nextDue == null || at.isBefore(nextDue) ? at : nextDue;
         }
 
         private DataQualityEvent tooLate(ReceivedNotification received, Instant changed, Instant newestSeen) {
@@ -362,7 +421,8 @@ public final class PersonPolicy {
 
         PersonOutcome outcome(DedupDecision dedup) {
             return new PersonOutcome(Optional.of(new PersonState(newest, decidedUntil, frozen, episodes, abvs, ladder,
-                    seen)), cases, dataQuality, Optional.ofNullable(wakeAt), withdrawnAbvs, Optional.ofNullable(dedup));
+                    newestSeen, nextDue)), Optional.ofNullable(remember), cases, dataQuality, Optional.ofNullable(wakeAt),
+                    withdrawnAbvs, Optional.ofNullable(dedup), refused);
         }
     }
 

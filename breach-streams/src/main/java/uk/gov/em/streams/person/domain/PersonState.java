@@ -1,6 +1,5 @@
 package uk.gov.em.streams.person.domain;
 
-import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.episodes.domain.Episode;
 import uk.gov.em.streams.ladder.domain.QualifyingBreach;
 
@@ -8,10 +7,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything the policy remembers about one person, kept in one changelogged store entry keyed by
- * {@code subjectId}. Bounded: episodes and ABVs older than the lateness horizon plus the ABV window are
- * frozen and dropped, ladder history older than the ladder window plus the lateness horizon is dropped, and
- * notifications first seen more than the de-duplication horizon before the newest one are forgotten.
+ * The small part of what the policy remembers about one person, kept in one changelogged store entry keyed by
+ * {@code subjectId} and read and written for every notification. The person's de-duplication entries are not
+ * here: each is its own store entry ({@link uk.gov.em.streams.dedup.domain.SeenNotification}), looked up by
+ * identity, so this entry does not grow with the number of notifications a person has had (ADR 0005).
+ * Bounded: episodes and ABVs older than the lateness horizon plus the ABV window are frozen and dropped,
+ * ladder history older than the ladder window plus the lateness horizon is dropped, and both are capped
+ * ({@link PersonPolicy#MAX_EPISODES}, {@link PersonPolicy#MAX_LADDER}) whatever a supplier sends.
  *
  * @param newestEventTime     the newest event time (occurredAt or endedAt) seen for the person
  * @param decidedUntil        every decision up to this instant has been made (the latest arrival processed,
@@ -21,7 +23,11 @@ import java.util.List;
  * @param episodes            the person's episodes still needed, by type and episode id
  * @param abvs                the ABVs in force that may still change, oldest first
  * @param ladder              the person's qualifying breaches still needed by the ladder, oldest first
- * @param seen                the person's notifications inside the de-duplication horizon, by identity
+ * @param newestSeenAt        the latest first arrival of any of the person's notifications (what the
+ *                            de-duplication horizon is measured back from); null before the first
+ * @param wakeAt              when the person next needs a decision without new input (an ABV or 168 h
+ *                            inside an open episode), if ever; before it, a new arrival has nothing
+ *                            already due to decide first
  */
 public record PersonState(
         Instant newestEventTime,
@@ -30,15 +36,15 @@ public record PersonState(
         List<Episode> episodes,
         List<AbvInForce> abvs,
         List<QualifyingBreach> ladder,
-        List<SeenNotification> seen) {
+        Instant newestSeenAt,
+        Instant wakeAt) {
 
-    public static final PersonState EMPTY = new PersonState(null, null, null, List.of(), List.of(), List.of(), List.of());
+    public static final PersonState EMPTY = new PersonState(null, null, null, List.of(), List.of(), List.of(), null, null);
 
     public PersonState {
         episodes = episodes == null ? List.of() : List.copyOf(episodes);
         abvs = abvs == null ? List.of() : List.copyOf(abvs);
         ladder = ladder == null ? List.of() : List.copyOf(ladder);
-        seen = seen == null ? List.of() : List.copyOf(seen);
     }
 
     /** An ABV raised and standing: its instant T and its case. */

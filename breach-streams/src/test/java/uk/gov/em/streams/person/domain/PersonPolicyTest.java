@@ -4,15 +4,20 @@ import org.junit.jupiter.api.Test;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseWithdrawal;
+import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.streams.Notifications;
 import uk.gov.em.streams.battery.domain.Abv;
 import uk.gov.em.streams.dedup.domain.Retraction;
+import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.dedup.domain.Sighting;
 import uk.gov.em.streams.policy.PolicyLoader;
 import uk.gov.em.streams.subjects.domain.SubjectFacts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +28,7 @@ class PersonPolicyTest {
 
     @Test
     void anOpenEpisodeAsksToBeWokenAtTheInstantItsAbvFallsDue() {
-        PersonOutcome outcome = POLICY.onNotification("S-1", PersonState.EMPTY, Notifications.a(BreachType.BATTERY_DEPLETED)
+        PersonOutcome outcome = person("S-1", PersonState.EMPTY).notify(Notifications.a(BreachType.BATTERY_DEPLETED)
                 .subject("S-1").occurredAt(T0).receivedAt(T0.plusSeconds(60)).received(), SubjectFacts.UNKNOWN);
 
         assertThat(outcome.cases()).isEmpty();
@@ -32,7 +37,7 @@ class PersonPolicyTest {
 
     @Test
     void theClockRaisesTheAbvAtTAndTheStateRemembersIt() {
-        PersonState state = POLICY.onNotification("S-1", PersonState.EMPTY, Notifications.a(BreachType.BATTERY_DEPLETED)
+        PersonState state = person("S-1", PersonState.EMPTY).notify(Notifications.a(BreachType.BATTERY_DEPLETED)
                 .subject("S-1").occurredAt(T0).receivedAt(T0.plusSeconds(60)).received(), SubjectFacts.UNKNOWN).state().orElseThrow();
 
         PersonOutcome woken = POLICY.onClock("S-1", state, T0.plus(Duration.ofHours(12)), SubjectFacts.UNKNOWN);
@@ -47,7 +52,7 @@ class PersonPolicyTest {
 
     @Test
     void theClockNeverRaisesTheSameAbvTwice() {
-        PersonState state = POLICY.onNotification("S-1", PersonState.EMPTY, Notifications.a(BreachType.BATTERY_DEPLETED)
+        PersonState state = person("S-1", PersonState.EMPTY).notify(Notifications.a(BreachType.BATTERY_DEPLETED)
                 .subject("S-1").occurredAt(T0).receivedAt(T0.plusSeconds(60)).received(), SubjectFacts.UNKNOWN).state().orElseThrow();
         PersonState once = POLICY.onClock("S-1", state, T0.plus(Duration.ofHours(13)), SubjectFacts.UNKNOWN).state().orElseThrow();
 
@@ -60,13 +65,12 @@ class PersonPolicyTest {
         Notifications lost = kept.subject("S-2").receivedAt(kept.receivedAt().plusSeconds(30));
         Retraction retraction = new Retraction(Sighting.of(kept.received()), Sighting.of(lost.received()));
 
-        PersonOutcome retracted = POLICY.onRetraction("S-2", PersonState.EMPTY, retraction, SubjectFacts.UNKNOWN);
-        PersonOutcome arrived = POLICY.onNotification("S-2", retracted.state().orElseThrow(), lost.received(),
+        PersonOutcome retracted = person("S-2", PersonState.EMPTY).retract(retraction, SubjectFacts.UNKNOWN);
+        PersonOutcome arrived = person("S-2", retracted.state().orElseThrow()).notify(lost.received(),
                 SubjectFacts.UNKNOWN);
 
         assertThat(retracted.cases()).isEmpty();
-        assertThat(retracted.state().orElseThrow().seen()).singleElement()
-                .satisfies(entry -> assertThat(entry.withdrawn()).isTrue());
+        assertThat(retracted.remember()).hasValueSatisfying(entry -> assertThat(entry.withdrawn()).isTrue());
         assertThat(arrived.cases()).isEmpty();
         assertThat(arrived.dataQuality()).isEmpty();
         assertThat(arrived.state()).isEmpty();
@@ -77,12 +81,11 @@ class PersonPolicyTest {
         Notifications lost = Notifications.a(BreachType.ABSENCE_15_MIN).subject("S-2").id("N-shared")
                 .occurredAt(T0).receivedAt(T0.plusSeconds(60));
         Notifications kept = lost.subject("S-1").receivedAt(T0.plusSeconds(30));
-        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, lost.received(), SubjectFacts.UNKNOWN)
+        PersonState state = person("S-2", PersonState.EMPTY).notify(lost.received(), SubjectFacts.UNKNOWN)
                 .state().orElseThrow();
-        PersonOutcome retracted = POLICY.onRetraction("S-2", state,
-                new Retraction(Sighting.of(kept.received()), Sighting.of(lost.received())), SubjectFacts.UNKNOWN);
+        PersonOutcome retracted = person("S-2", state).retract(new Retraction(Sighting.of(kept.received()), Sighting.of(lost.received())), SubjectFacts.UNKNOWN);
 
-        PersonOutcome next = POLICY.onNotification("S-2", retracted.state().orElseThrow(), Notifications
+        PersonOutcome next = person("S-2", retracted.state().orElseThrow()).notify(Notifications
                 .a(BreachType.ABSENCE_15_MIN).subject("S-2").id("N-next").occurredAt(T0.plus(Duration.ofDays(1)))
                 .receivedAt(T0.plus(Duration.ofDays(1))).received(), SubjectFacts.UNKNOWN);
 
@@ -95,15 +98,15 @@ class PersonPolicyTest {
     @Test
     void aRetractionOfACopyThisPersonNeverHadInThatFormChangesNothing() {
         Notifications mine = Notifications.a(BreachType.STRAP_TAMPER).subject("S-2");
-        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, mine.received(), SubjectFacts.UNKNOWN)
+        PersonState state = person("S-2", PersonState.EMPTY).notify(mine.received(), SubjectFacts.UNKNOWN)
                 .state().orElseThrow();
         Notifications other = mine.occurredAt(mine.occurredAt().plusSeconds(5)).receivedAt(mine.receivedAt().plusSeconds(9));
 
-        PersonOutcome outcome = POLICY.onRetraction("S-2", state, new Retraction(Sighting.of(mine.subject("S-1")
+        PersonOutcome outcome = person("S-2", state).retract(new Retraction(Sighting.of(mine.subject("S-1")
                 .received()), Sighting.of(other.received())), SubjectFacts.UNKNOWN);
 
         assertThat(outcome.cases()).isEmpty();
-        assertThat(outcome.state().orElseThrow().seen()).isEqualTo(state.seen());
+        assertThat(outcome.remember()).isEmpty();
     }
 
     @Test
@@ -111,14 +114,13 @@ class PersonPolicyTest {
         Notifications early = Notifications.a(BreachType.OUT_OF_CONTACT).subject("S-2").id("N-early").episode("EP-1")
                 .occurredAt(T0).receivedAt(T0.plusSeconds(60));
         Notifications later = early.id("N-later").occurredAt(T0.plus(Duration.ofDays(2))).receivedAt(T0.plus(Duration.ofDays(2)));
-        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, early.received(), SubjectFacts.UNKNOWN)
+        PersonState state = person("S-2", PersonState.EMPTY).notify(early.received(), SubjectFacts.UNKNOWN)
                 .state().orElseThrow();
-        state = POLICY.onNotification("S-2", state, later.received(), SubjectFacts.UNKNOWN).state().orElseThrow();
+        state = person("S-2", state).notify(later.received(), SubjectFacts.UNKNOWN).state().orElseThrow();
         PersonOutcome sevenDays = POLICY.onClock("S-2", state, T0.plus(Duration.ofDays(8)), SubjectFacts.UNKNOWN);
         String first = sevenDays.cases().getFirst().caseId();
 
-        PersonOutcome retracted = POLICY.onRetraction("S-2", sevenDays.state().orElseThrow(),
-                new Retraction(Sighting.of(early.subject("S-1").received()), Sighting.of(early.received())),
+        PersonOutcome retracted = person("S-2", sevenDays.state().orElseThrow()).retract(new Retraction(Sighting.of(early.subject("S-1").received()), Sighting.of(early.received())),
                 SubjectFacts.UNKNOWN);
         PersonOutcome due = POLICY.onClock("S-2", retracted.state().orElseThrow(), T0.plus(Duration.ofDays(9)),
                 SubjectFacts.UNKNOWN);
@@ -140,17 +142,49 @@ class PersonPolicyTest {
     void anEpisodeWhoseOnlyReportIsWithdrawnTakesItsSevenDayCaseWithIt() {
         Notifications lost = Notifications.a(BreachType.OUT_OF_CONTACT).subject("S-2").id("N-only").episode("EP-1")
                 .occurredAt(T0).receivedAt(T0.plusSeconds(60));
-        PersonState state = POLICY.onNotification("S-2", PersonState.EMPTY, lost.received(), SubjectFacts.UNKNOWN)
+        PersonState state = person("S-2", PersonState.EMPTY).notify(lost.received(), SubjectFacts.UNKNOWN)
                 .state().orElseThrow();
         PersonOutcome sevenDays = POLICY.onClock("S-2", state, T0.plus(Duration.ofDays(7)), SubjectFacts.UNKNOWN);
 
-        PersonOutcome retracted = POLICY.onRetraction("S-2", sevenDays.state().orElseThrow(),
-                new Retraction(Sighting.of(lost.subject("S-1").received()), Sighting.of(lost.received())),
+        PersonOutcome retracted = person("S-2", sevenDays.state().orElseThrow()).retract(new Retraction(Sighting.of(lost.subject("S-1").received()), Sighting.of(lost.received())),
                 SubjectFacts.UNKNOWN);
 
         assertThat(retracted.cases()).singleElement().isInstanceOfSatisfying(CaseWithdrawal.class,
                 w -> assertThat(w.caseId()).isEqualTo(sevenDays.cases().getFirst().caseId()));
         assertThat(retracted.state().orElseThrow().episodes()).isEmpty();
         assertThat(retracted.wakeAt()).isEmpty();
+    }
+
+    /** The person's de-duplication entries, stored beside their state as the processor stores them. */
+    private final Map<String, SeenNotification> seen = new HashMap<>();
+
+    private Person person(String subjectId, PersonState state) {
+        return new Person(subjectId, state);
+    }
+
+    /** One step of the policy for a person in {@code state}, with the entries {@link #seen} holds. */
+    private final class Person {
+        private final String subjectId;
+        private final PersonState state;
+
+        Person(String subjectId, PersonState state) {
+            this.subjectId = subjectId;
+            this.state = state;
+        }
+
+        PersonOutcome notify(ReceivedNotification received, SubjectFacts subject) {
+            return kept(POLICY.onNotification(subjectId, state, Optional.ofNullable(seen.get(subjectId + received.identity())),
+                    received, subject));
+        }
+
+        PersonOutcome retract(Retraction retraction, SubjectFacts subject) {
+            return kept(POLICY.onRetraction(subjectId, state,
+                    Optional.ofNullable(seen.get(subjectId + retraction.withdrawn().identity())), retraction, subject));
+        }
+
+        private PersonOutcome kept(PersonOutcome outcome) {
+            outcome.remember().ifPresent(entry -> seen.put(subjectId + entry.identity(), entry));
+            return outcome;
+        }
     }
 }
