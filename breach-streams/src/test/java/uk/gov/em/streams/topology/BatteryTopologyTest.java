@@ -9,8 +9,10 @@ import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvidence;
 import uk.gov.em.contracts.DataQualityEvent;
+import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
+import uk.gov.em.contracts.Subject;
 import uk.gov.em.streams.Notifications;
 import uk.gov.em.streams.cases.domain.CaseIds;
 import uk.gov.em.streams.person.domain.PersonState;
@@ -18,6 +20,7 @@ import uk.gov.em.streams.person.domain.PersonState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +160,21 @@ class BatteryTopologyTest {
             assertThat(c.openedAt()).isEqualTo(at(Duration.ofHours(168)));
             assertThat(c.raisedAt()).isEqualTo(at(Duration.ofHours(168)));
             assertThat(c.caseId()).isEqualTo(CaseIds.forSevenDays(PERSON, BreachType.OUT_OF_CONTACT, "E1", at(Duration.ofHours(168))));
+        });
+    }
+
+    @Test
+    void afterTheEmEndDateNoBatteryOrOutOfContactCaseIsRaisedButOneFromBeforeItStands() {
+        driver.register(new Subject(PERSON, null, false, null, null, S, LocalDate.parse("2022-02-04"),
+                EmEndReason.TAG_REMOVED));
+        driver.send(battery("E1", Duration.ZERO, Duration.ofHours(12)))
+                .send(battery("E2", Duration.ofDays(3), Duration.ofHours(13)))
+                .send(open("E3", Duration.ofDays(3).plusHours(1)).type(BreachType.OUT_OF_CONTACT));
+        driver.advanceWallClock(Duration.ofDays(12));
+
+        assertThat(driver.raised()).singleElement().satisfies(abv -> {
+            assertThat(abv.trigger()).isEqualTo(BreachCase.TRIGGER_ABV);
+            assertThat(abv.openedAt()).isEqualTo(at(Duration.ofHours(12)));
         });
     }
 

@@ -331,7 +331,9 @@ public final class PersonPolicy {
             result.due().forEach(a -> due.add(a.at()));
             Set<Instant> inForce = new HashSet<>();
             abvs.forEach(a -> inForce.add(a.at()));
-            List<Abv> raised = result.due().stream().filter(a -> !inForce.contains(a.at())).toList();
+            // After the EM end nothing is raised; such an ABV is never in force, so it stays unraised.
+            List<Abv> raised = result.due().stream().filter(a -> !inForce.contains(a.at()))
+                    .filter(a -> subject.monitoredAt(a.at())).toList();
             List<AbvInForce> withdrawn = abvs.stream().filter(a -> !due.contains(a.at())).toList();
             for (int i = 0; i < withdrawn.size(); i++) {
                 AbvInForce old = withdrawn.get(i);
@@ -385,6 +387,9 @@ public final class PersonPolicy {
                 }
                 switch (OutOfContactRule.decide(episode, battery.outOfContactLimit(), asOf)) {
                     case OutOfContactRule.Wait wait -> wait.wakeAt().ifPresent(this::wake);
+                    case OutOfContactRule.Raise raise when !subject.monitoredAt(raise.reachedAt()) -> {
+                        // EM had ended by then: the person was no longer monitored, so there is nothing to raise
+                    }
                     case OutOfContactRule.Raise raise -> {
                         BreachCase raised = CaseRaiser.outOfContact(subjectId, episode, raise.reachedAt(),
                                 later(raise.reachedAt(), episode.lastReceivedAt()), policy, subject);
