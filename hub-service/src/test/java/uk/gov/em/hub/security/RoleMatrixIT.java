@@ -42,7 +42,9 @@ class RoleMatrixIT extends HubIntegrationTest {
             new Endpoint("GET", "/api/v1/mi/backlog", "- - OPS ADMIN"),
             new Endpoint("GET", "/api/v1/mi/outcomes?from=2021-09&to=2022-02", "- - OPS ADMIN"),
             new Endpoint("GET", "/api/v1/mi/supplier-timeliness?from=2021-09&to=2022-02", "- - OPS ADMIN"),
-            new Endpoint("GET", "/api/v1/audit/verify", "- - OPS ADMIN"));
+            new Endpoint("GET", "/api/v1/audit/verify", "- - OPS ADMIN"),
+            new Endpoint("GET", "/api/v1/subjects/matrix-subject/access-log", "- SCW OPS -"),
+            new Endpoint("POST", "/api/v1/users/matrix-nobody/unlock", "- - - ADMIN"));
 
     static Stream<Arguments> everyEndpointForEveryRoleAndNoToken() {
         List<Arguments> all = new ArrayList<>();
