@@ -30,6 +30,7 @@ class ManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Variables Micronaut maps onto configuration by itself, without a placeholder in application.yml. */
     private static final Set<String> MICRONAUT_MAPPED = Set.of("MICRONAUT_SERVER_PORT", "KAFKA_BOOTSTRAP_SERVERS",
+            "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG",
             "DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD");
 
     @Test
@@ -77,6 +78,22 @@ class ManifestsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theHubNeverHoldsTheSchemaOwnersPasswordOnlyTheMigrationJobDoes() throws IOException {
+        JsonNode hub = workloads().stream().filter(w -> w.path("metadata").path("name").asText().equals("hub-service"))
+                .findFirst().orElseThrow();
+        List<String> hubEnv = new ArrayList<>();
+        hub.findValues("env").forEach(env -> env.forEach(e -> hubEnv.add(e.path("name").asText())));
+        assertThat(hubEnv).doesNotContain("HUB_DB_MIGRATION_PASSWORD", "HUB_DB_MIGRATION_USER").contains("HUB_DB_MIGRATE");
+
+        JsonNode job = YAML.readTree(K8S.resolve("hub-migrate.yaml").toFile());
+        assertThat(job.path("kind").asText()).isEqualTo("Job");
+        assertThat(job.findValues("secretKeyRef")).anySatisfy(ref -> {
+            assertThat(ref.path("name").asText()).isEqualTo("em-hub-migration");
+            assertThat(ref.path("key").asText()).isEqualTo("HUB_DB_MIGRATION_PASSWORD");
+        });
     }
 
     private static List<JsonNode> workloads() throws IOException {
