@@ -102,4 +102,20 @@ class SecurityIT extends HubIntegrationTest {
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("em_hub_queue_depth{queue=\"warnings\"}");
     }
+
+    @Test
+    void managementEndpointsOtherThanHealthAndMetricsAreOffEvenForAnAdmin() {
+        String admin = tokenFor(ADMIN);
+        for (String path : List.of("/beans", "/env", "/loggers", "/routes", "/info", "/threaddump", "/caches")) {
+            assertThat(get(path, admin).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aSubjectUpdateNamingAFieldTheApiDoesNotHaveIsRefused() {
+        HttpResponse<String> response = put("/api/v1/subjects/S-UNKNOWN-FIELD", java.util.Map.of("harmLevel", "HIGH",
+                "vulnerable", false, "deviceType", "FITTED_GPS", "emStartDate", "2022-01-10", "caseworker", "mallory"),
+                tokenFor(OPS));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    }
 }
