@@ -17,7 +17,7 @@ class SupplierActivityTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final SupplierActivity activity = new SupplierActivity(SupplierSecrets.parse("ems=a,quiet=b"), clock, registry);
+    private final SupplierActivity activity = new SupplierActivity(SupplierSecrets.parse("ems=ems-secret-0123456789abcdef0123456789,quiet=quiet-secret-0123456789abcdef0123456789"), clock, registry);
 
     @Test
     void countsASuppliersSilenceFromItsLastAcceptedNotification() {
