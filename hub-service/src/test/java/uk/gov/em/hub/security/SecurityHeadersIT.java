@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a TLS-terminating proxy (trusted: 127.0.0.1 here) the hub's cookies are Secure and HSTS is sent
- * when the proxy says the browser used HTTPS; pages carry a CSP and no referrer; API answers are never cached.
+ * when the proxy says the browser used HTTPS; pages carry a CSP and no referrer for other sites; API answers are never cached.
  */
 @MicronautTest(transactional = false)
 class SecurityHeadersIT extends HubIntegrationTest {
@@ -46,13 +46,13 @@ class SecurityHeadersIT extends HubIntegrationTest {
     }
 
     @Test
-    void pagesCarryAContentSecurityPolicyAndNoReferrer() throws Exception {
+    void pagesCarryAContentSecurityPolicyAndNoReferrerForOtherSites() throws Exception {
         HttpResponse<String> page = signInPage("http");
 
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'")
                         .contains("object-src 'none'"));
-        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
     @Test

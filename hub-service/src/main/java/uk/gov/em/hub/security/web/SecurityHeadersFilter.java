@@ -17,8 +17,8 @@ import uk.gov.em.hub.security.ClientAddress;
  *   <li>over HTTPS (directly, or through a trusted proxy's {@code X-Forwarded-Proto}): HSTS, and the pages'
  *       cookies are marked Secure ({@link Pages#OVER_HTTPS});</li>
  *   <li>on pages: a {@code Content-Security-Policy} (scripts, styles, images, forms and frames from this site
- *       only; no plugins, no {@code <base>}) and {@code Referrer-Policy: no-referrer}, so a page address that
- *       names a person never leaves in a Referer;</li>
+ *       only; no plugins, no {@code <base>}) and {@code Referrer-Policy: same-origin}, so a page address that
+ *       names a person never leaves for another site in a Referer;</li>
  *   <li>on {@code /api/**}: {@code Cache-Control: no-store}, as the answers carry personal data.</li>
  * </ul>
  */
@@ -60,7 +60,8 @@ public class SecurityHeadersFilter implements Ordered {
             response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         } else if (Pages.isPage(request)) {
             response.getHeaders().set("Content-Security-Policy", CSP);
-            response.getHeaders().set("Referrer-Policy", "no-referrer");
+            // not no-referrer: with it the browser tests' form posts (sign-in) stopped working (CaseworkerPagesIT)
+            response.getHeaders().set("Referrer-Policy", "same-origin");
         }
     }
 }
