@@ -110,12 +110,4 @@ class SecurityIT extends HubIntegrationTest {
             assertThat(get(path, admin).statusCode()).as(path).isEqualTo(404);
         }
     }
-
-    @Test
-    void aSubjectUpdateNamingAFieldTheApiDoesNotHaveIsRefused() {
-        HttpResponse<String> response = put("/api/v1/subjects/S-UNKNOWN-FIELD", java.util.Map.of("harmLevel", "HIGH",
-                "vulnerable", false, "deviceType", "FITTED_GPS", "emStartDate", "2022-01-10", "caseworker", "mallory"),
-                tokenFor(OPS));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    }
 }
