@@ -15,6 +15,12 @@ public final class Topics {
     /** Data-quality exceptions ({@link DataQualityEvent}): conflicting duplicates, data too late to apply. */
     public static final String DATA_QUALITY = "em.data-quality";
 
+    /**
+     * The audit trail's head, published by the hub every few seconds ({@code {"seq":…,"hash":…,"at":…}}), one
+     * partition, kept for as long as the audit trail: a copy of the chain's head the database cannot rewrite.
+     */
+    public static final String AUDIT_CHECKPOINTS = "em.audit-checkpoints";
+
     private Topics() {
     }
 }

@@ -15,6 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -22,20 +26,41 @@ import java.util.Properties;
  * Its data lives under one directory, so it survives a restart of the broker or of the JVM; every
  * internal topic is sized for one node. It can be stopped and started again on the same ports, which is
  * how tests take Kafka away from a service and give it back.
+ *
+ * <p>{@link #startSecured} starts it as a production cluster is run: clients must sign in with SASL/SCRAM
+ * ({@value #SCRAM_MECHANISM}) and {@code StandardAuthorizer} refuses whatever no ACL allows, so tests can
+ * prove each service works with its own principal and nothing more.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
+    /** The SASL mechanism of a secured broker (the one Strimzi's {@code scram-sha-512} users sign in with). */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final ScramLogin superUser;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort) {
+    /** A SCRAM user name and password. */
+    public record ScramLogin(String user, String password) {
+
+        /** The client settings that sign in as this user on a secured broker's listener. */
+        public Map<String, Object> clientSettings() {
+            return Map.of("security.protocol", "SASL_PLAINTEXT",
+                    "sasl.mechanism", SCRAM_MECHANISM,
+                    "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                            + user + "\" password=\"" + password + "\";");
+        }
+    }
+
+    private EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort, ScramLogin superUser) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.superUser = superUser;
     }
 
     /**
@@ -53,7 +78,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort) {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir,
-                port == 0 ? FreePorts.pick() : port, controllerPort == 0 ? FreePorts.pick() : controllerPort);
+                port == 0 ? FreePorts.pick() : port, controllerPort == 0 ? FreePorts.pick() : controllerPort, null);
+        broker.start();
+        return broker;
+    }
+
+    /**
+     * Starts a broker whose client listener ({@code SASL_PLAINTEXT}, SCRAM) admits only users with SCRAM
+     * credentials and whose {@code StandardAuthorizer} allows only what ACLs grant. {@code superUser} is
+     * created with the storage (the one principal the ACLs do not bind) and is how the caller creates
+     * topics, other users and their ACLs. The controller listener stays on loopback, for the broker alone.
+     */
+    public static EmbeddedKafkaBroker startSecured(Path dataDir, ScramLogin superUser) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, FreePorts.pick(), FreePorts.pick(), superUser);
         broker.start();
         return broker;
     }
@@ -122,7 +159,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        if (superUser != null) {
+            secure(p);
+        }
         return p;
+    }
+
+    private void secure(Properties p) {
+        p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM);
+        p.put("listener.name.sasl_plaintext." + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                superUser.clientSettings().get("sasl.jaas.config"));
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        // The broker reaches its own controller as ANONYMOUS over the loopback controller listener.
+        p.put("super.users", "User:" + superUser.user() + ";User:ANONYMOUS");
     }
 
     private void format(Properties props) {
@@ -138,8 +193,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             String clusterId = Files.readString(clusterIdFile).strip();
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            int rc = StorageTool.execute(new String[] {"format", "--standalone", "--ignore-formatted",
-                    "-t", clusterId, "-c", config.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
+            List<String> args = new ArrayList<>(List.of("format", "--standalone", "--ignore-formatted",
+                    "-t", clusterId, "-c", config.toString()));
+            if (superUser != null) {
+                args.addAll(List.of("--add-scram", SCRAM_MECHANISM + "=[name=" + superUser.user()
+                        + ",password=" + superUser.password() + "]"));
+            }
+            int rc = StorageTool.execute(args.toArray(String[]::new), new PrintStream(log, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IllegalStateException("kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
             }

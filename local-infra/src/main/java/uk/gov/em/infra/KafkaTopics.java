@@ -7,6 +7,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import uk.gov.em.contracts.Topics;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,14 +26,23 @@ public final class KafkaTopics {
                 new NewTopic(Topics.CASES, partitions, rf),
                 new NewTopic(Topics.SUBJECTS, partitions, rf)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.DATA_QUALITY, partitions, rf));
+                new NewTopic(Topics.DATA_QUALITY, partitions, rf),
+                new NewTopic(Topics.AUDIT_CHECKPOINTS, 1, rf)
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
     }
 
     private KafkaTopics() {
     }
 
     public static void ensure(String bootstrapServers, List<NewTopic> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        ensure(bootstrapServers, Map.of(), topics);
+    }
+
+    /** As {@link #ensure(String, List)}, signing in with {@code clientSettings} (SASL, TLS...). */
+    public static void ensure(String bootstrapServers, Map<String, Object> clientSettings, List<NewTopic> topics) {
+        Map<String, Object> config = new HashMap<>(clientSettings);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {

@@ -3,6 +3,7 @@ package uk.gov.em.streams.topology;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -18,7 +19,18 @@ public final class BreachStreamsConfig {
     }
 
     public static Properties of(String applicationId, String bootstrapServers, Path stateDir) {
+        return of(applicationId, bootstrapServers, stateDir, Map.of());
+    }
+
+    /**
+     * As {@link #of(String, String, Path)}, on top of the cluster's client settings ({@code security.protocol},
+     * {@code sasl.*}, {@code ssl.*}...), which Kafka Streams hands to every client it creates. The settings
+     * this topology is meant to run with are imposed over them and cannot be weakened by configuration.
+     */
+    public static Properties of(String applicationId, String bootstrapServers, Path stateDir,
+                                Map<String, Object> clientSettings) {
         Properties config = new Properties();
+        config.putAll(clientSettings);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

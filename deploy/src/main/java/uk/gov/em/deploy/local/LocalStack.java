@@ -30,7 +30,7 @@ public final class LocalStack {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     static final String DEV_SUPPLIER = "ems-dev";
-    static final String DEV_SUPPLIER_SECRET = "dev-secret-change-me";
+    static final String DEV_SUPPLIER_SECRET = "dev-secret-change-me-0123456789abcdef";
     static final String DEV_USERS = "caseworker:caseworker:CASEWORKER;senior:senior:SENIOR_CASEWORKER|CASEWORKER;"
             + "ops:ops:OPS;admin:admin:ADMIN";
     private static final String HUB_DATABASE = "em_hub";

@@ -44,6 +44,15 @@ public final class ServiceStack implements AutoCloseable {
 
     /** Starts all three and returns once every one answers {@code /health} with 200. */
     public static ServiceStack start(Settings s) {
+        return start(s, Map.of());
+    }
+
+    /**
+     * As {@link #start(Settings)}, giving each service (by name: {@code hub-service}, {@code supplier-gateway},
+     * {@code breach-streams}) further environment variables, such as its own Kafka principal's
+     * {@code KAFKA_SASL_JAAS_CONFIG}.
+     */
+    public static ServiceStack start(Settings s, Map<String, Map<String, String>> environmentByService) {
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrap());
 
         Map<String, String> hubEnv = new HashMap<>(kafka);
@@ -51,6 +60,9 @@ public final class ServiceStack implements AutoCloseable {
         hubEnv.put("DATASOURCES_DEFAULT_USERNAME", s.jdbcUser());
         hubEnv.put("DATASOURCES_DEFAULT_PASSWORD", s.jdbcPassword());
         hubEnv.put("EM_JWT_SECRET", s.jwtSecret());
+        // Local stacks and tests only: one more secret as stable as the signing secret (kept per data
+        // directory). A deployment gives the hub its own random EM_AUDIT_KEY (secrets.example.yaml).
+        hubEnv.put("EM_AUDIT_KEY", "audit-chain-key-of-" + s.jwtSecret());
         hubEnv.put("EM_HUB_BOOTSTRAP_USERS", s.hubUsers());
         // every supplier allowed to post is watched for silence from the start, with the default maximum
         hubEnv.put("EM_SUPPLIER_MAX_SILENCE", Arrays.stream(s.supplierSecrets().split(","))
@@ -72,6 +84,9 @@ public final class ServiceStack implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         ServiceStack stack = new ServiceStack(started);
         try {
+            hubEnv.putAll(environmentByService.getOrDefault("hub-service", Map.of()));
+            gatewayEnv.putAll(environmentByService.getOrDefault("supplier-gateway", Map.of()));
+            streamsEnv.putAll(environmentByService.getOrDefault("breach-streams", Map.of()));
             started.add(ServiceProcess.start("hub-service", s.hubJar(), s.hubPort(), hubEnv, s.logDir()));
             started.add(ServiceProcess.start("supplier-gateway", s.gatewayJar(), s.gatewayPort(), gatewayEnv, s.logDir()));
             started.add(ServiceProcess.start("breach-streams", s.streamsJar(), s.streamsPort(), streamsEnv, s.logDir()));

@@ -38,7 +38,7 @@ class ManifestsTest {
     private static final List<String> SERVICES = List.of("supplier-gateway", "breach-streams", "hub-service");
     /** Variables Micronaut maps onto configuration by itself, without a placeholder in application.yml. */
     private static final Set<String> MICRONAUT_MAPPED = Set.of("MICRONAUT_SERVER_PORT", "DATASOURCES_DEFAULT_URL",
-            "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD", "FLYWAY_DATASOURCES_DEFAULT_ENABLED");
+            "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD");
     /** Kafka client settings: every service passes KAFKA_X_Y on to its clients as x.y. */
     private static final Pattern KAFKA_CLIENT_SETTING = Pattern.compile("KAFKA_(BOOTSTRAP_SERVERS|SECURITY_PROTOCOL|SASL_[A-Z_]+|SSL_[A-Z_]+)");
     /** Secrets the operators write: Strimzi's per KafkaUser and its cluster CA, besides secrets.example.yaml. */

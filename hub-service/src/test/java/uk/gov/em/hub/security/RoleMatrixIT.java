@@ -46,7 +46,9 @@ class RoleMatrixIT extends HubIntegrationTest {
             new Endpoint("GET", "/api/v1/mi/prosecutions?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
             new Endpoint("GET", "/api/v1/mi/safeguarding?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
             new Endpoint("POST", "/api/v1/cases/bulk", "- SCW - -"),
-            new Endpoint("GET", "/api/v1/audit/verify", "- - OPS ADMIN"));
+            new Endpoint("GET", "/api/v1/audit/verify", "- - OPS ADMIN"),
+            new Endpoint("GET", "/api/v1/subjects/matrix-subject/access-log", "- SCW OPS -"),
+            new Endpoint("POST", "/api/v1/users/matrix-nobody/unlock", "- - - ADMIN"));
 
     static Stream<Arguments> everyEndpointForEveryRoleAndNoToken() {
         List<Arguments> all = new ArrayList<>();

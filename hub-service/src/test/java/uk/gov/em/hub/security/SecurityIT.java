@@ -102,4 +102,12 @@ class SecurityIT extends HubIntegrationTest {
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("em_hub_queue_depth{queue=\"warnings\"}");
     }
+
+    @Test
+    void managementEndpointsOtherThanHealthAndMetricsAreOffEvenForAnAdmin() {
+        String admin = tokenFor(ADMIN);
+        for (String path : List.of("/beans", "/env", "/loggers", "/routes", "/info", "/threaddump", "/caches")) {
+            assertThat(get(path, admin).statusCode()).as(path).isEqualTo(404);
+        }
+    }
 }

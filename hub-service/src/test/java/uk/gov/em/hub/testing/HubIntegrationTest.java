@@ -23,6 +23,8 @@ import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.Json;
 import uk.gov.em.contracts.json.JsonSerde;
+import org.apache.kafka.clients.admin.NewTopic;
+import uk.gov.em.infra.KafkaTopics;
 import uk.gov.em.testing.KafkaHarness;
 import uk.gov.em.testing.PostgresHarness;
 
@@ -69,6 +71,8 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
     public static final String APP_ROLE = "em_hub_app";
     public static final String APP_ROLE_PASSWORD = "em-hub-app-pw";
     public static final String PASSWORD_SUFFIX = "-pw:1";
+    /** The audit chain's key: the service's, never the database's. */
+    public static final String AUDIT_KEY = "integration-test-audit-key-0123456789abcdef";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonSerde<CaseEvent> serde = JsonSerde.of(CaseEvent.class);
@@ -97,9 +101,18 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
                         + user(ADMIN, "ADMIN")));
         properties.put("micronaut.server.port", "-1");
         properties.put("hub.ingest.retry-delay", "500ms");
+        properties.put("hub.audit.key", AUDIT_KEY);
+        properties.put("hub.audit.checkpoint-interval", "200ms");
+        properties.put("hub.audit.checkpoint-topic", checkpointTopic());
+        KafkaTopics.ensure(KafkaHarness.bootstrapServers(), List.of(new NewTopic(checkpointTopic(), 1, (short) 1)));
         properties.put("hub.metrics.queue-depth-refresh", "500ms");
         properties.putAll(extraProperties());
         return properties;
+    }
+
+    /** Each test class's hub publishes its audit chain's head to its own topic: its database is its own too. */
+    protected String checkpointTopic() {
+        return "em.audit-checkpoints." + getClass().getSimpleName();
     }
 
     /** Properties a test class adds or overrides. */

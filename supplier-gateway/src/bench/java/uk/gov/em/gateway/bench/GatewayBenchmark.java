@@ -48,7 +48,7 @@ import java.util.stream.IntStream;
 public final class GatewayBenchmark {
 
     private static final String SUPPLIER = "bench";
-    private static final String SECRET = "bench-secret";
+    private static final String SECRET = "bench-secret-0123456789abcdef0123456789";
     private static final int PARTITIONS = 3;
     private static final int BATCH_SIZE = 1000;
     private static final Pattern PERF_RATE = Pattern.compile("records sent, ([0-9.]+) records/sec");

@@ -11,10 +11,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import uk.gov.em.contracts.KafkaClientSettings;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.json.JsonSerde;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,17 +62,7 @@ public class KafkaClientsFactory {
         return Admin.create(config);
     }
 
-    /**
-     * The pass-through settings this client understands. Environment variables reach Micronaut under
-     * several spellings (kafka.bootstrap.servers, kafka.bootstrap-servers...); only Kafka's own names are kept.
-     */
     private Map<String, Object> known(Set<String> names) {
-        Map<String, Object> config = new HashMap<>();
-        passThrough.forEach((key, value) -> {
-            if (names.contains(key) && value != null) {
-                config.put(key, value.toString());
-            }
-        });
-        return config;
+        return KafkaClientSettings.known(passThrough, names);
     }
 }

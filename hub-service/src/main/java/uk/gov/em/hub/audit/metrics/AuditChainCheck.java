@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.gov.em.hub.audit.checkpoint.AuditCheckpoints;
 import uk.gov.em.hub.audit.domain.AuditChain;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
 
@@ -21,10 +22,12 @@ public class AuditChainCheck {
     private static final Logger LOG = LoggerFactory.getLogger(AuditChainCheck.class);
 
     private final AuditRepository audit;
+    private final AuditCheckpoints checkpoints;
     private volatile AuditChain.Report last;
 
-    public AuditChainCheck(AuditRepository audit, MeterRegistry registry) {
+    public AuditChainCheck(AuditRepository audit, AuditCheckpoints checkpoints, MeterRegistry registry) {
         this.audit = audit;
+        this.checkpoints = checkpoints;
         Gauge.builder("em.hub.audit.chain.broken", this,
                         c -> c.last == null ? Double.NaN : c.last.ok() ? 0 : 1)
                 .description("1 when the last verification of the audit trail's hash chain found a break, else 0")
@@ -37,7 +40,8 @@ public class AuditChainCheck {
     @Scheduled(fixedDelay = "${hub.metrics.audit-verify-interval:10m}", initialDelay = "5s")
     void verify() {
         try {
-            AuditChain.Report report = audit.verify();
+            // as GET /api/v1/audit/verify does: the published checkpoint first, then the chain up to it and beyond
+            AuditChain.Report report = audit.verify(checkpoints.latest());
             if (!report.ok()) {
                 LOG.error("The audit trail's hash chain is broken at seq {}: {}", report.firstBrokenSeq(), report.problem());
             }

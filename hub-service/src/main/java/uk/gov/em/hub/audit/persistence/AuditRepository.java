@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * The append-only {@code audit_event} table. {@link #append} must run inside the transaction of the
@@ -36,9 +37,11 @@ public class AuditRepository {
     private static final String COLUMNS = "seq, at, actor, action, case_id, subject_id, detail, prev_hash, hash";
 
     private final JdbcOperations jdbc;
+    private final AuditChain chain;
 
-    public AuditRepository(JdbcOperations jdbc) {
+    public AuditRepository(JdbcOperations jdbc, AuditChain chain) {
         this.jdbc = jdbc;
+        this.chain = chain;
     }
 
     /** Appends entries in order on the current transaction's connection. */
@@ -59,7 +62,7 @@ public class AuditRepository {
                 previous = rs.getString(2);
             }
             for (AuditEntry entry : entries) {
-                String hash = AuditChain.hash(previous, seq, entry);
+                String hash = chain.hash(previous, seq, entry);
                 int i = 1;
                 insert.setLong(i++, seq);
                 insert.setObject(i++, entry.at().atOffset(ZoneOffset.UTC));
@@ -101,13 +104,28 @@ public class AuditRepository {
         });
     }
 
-    /** Verifies the whole chain, streaming the rows in sequence order. */
+    /** The chain's head now: its last row and that row's hash (empty while the trail is empty). */
     @ReadOnly
-    public AuditChain.Report verify() {
+    public Optional<AuditChain.Checkpoint> head(Instant now) {
+        return jdbc.prepareStatement("SELECT last_seq, last_hash FROM audit_head", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0
+                        ? Optional.of(new AuditChain.Checkpoint(rs.getLong(1), rs.getString(2), now))
+                        : Optional.<AuditChain.Checkpoint>empty();
+            }
+        });
+    }
+
+    /**
+     * Verifies the whole chain, streaming the rows in sequence order, against the head published in
+     * {@code checkpoint} when there is one.
+     */
+    @ReadOnly
+    public AuditChain.Report verify(Optional<AuditChain.Checkpoint> checkpoint) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM audit_event ORDER BY seq", ps -> {
             ps.setFetchSize(5_000);
             try (ResultSet rs = ps.executeQuery()) {
-                return AuditChain.verify(new Iterator<>() {
+                return chain.verify(new Iterator<>() {
                     private Boolean ahead;
 
                     @Override
@@ -134,7 +152,7 @@ public class AuditRepository {
                             throw new IllegalStateException("cannot read the audit trail", e);
                         }
                     }
-                });
+                }, checkpoint);
             }
         });
     }

@@ -5,13 +5,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import uk.gov.em.hub.audit.checkpoint.AuditCheckpoints;
 import uk.gov.em.hub.audit.domain.AuditChain;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
- * Checks the audit trail's hash chain end to end: {@code {"ok": true, "rowsChecked": n}} or the first
- * row that was altered, removed or inserted behind the application's back.
+ * Checks the audit trail's keyed hash chain end to end, and that it still reaches the head last published
+ * to {@code em.audit-checkpoints}: {@code {"ok": true, "rowsChecked": n}} or the first row that was
+ * altered, removed or inserted behind the application's back.
  */
 @Controller("/api/v1/audit")
 @Secured({Roles.OPS, Roles.ADMIN})
@@ -19,13 +21,16 @@ import uk.gov.em.hub.security.domain.Roles;
 public class AuditController {
 
     private final AuditRepository audit;
+    private final AuditCheckpoints checkpoints;
 
-    public AuditController(AuditRepository audit) {
+    public AuditController(AuditRepository audit, AuditCheckpoints checkpoints) {
         this.audit = audit;
+        this.checkpoints = checkpoints;
     }
 
     @Get("/verify")
     public AuditChain.Report verify() {
-        return audit.verify();
+        // the checkpoint first: rows appended meanwhile only lengthen the chain past it
+        return audit.verify(checkpoints.latest());
     }
 }

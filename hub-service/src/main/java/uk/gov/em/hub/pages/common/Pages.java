@@ -9,6 +9,12 @@ import java.util.Set;
 /** What makes a request a page request, and how the pages' cookies are cut. */
 public final class Pages {
 
+    /**
+     * The request attribute saying whether the browser reached us over HTTPS, directly or through a trusted
+     * TLS-terminating proxy (set by {@code SecurityHeadersFilter}); cookies are Secure when it is true.
+     */
+    public static final String OVER_HTTPS = "em.client.https";
+
     private static final Set<String> NOT_PAGES = Set.of("/api/", "/login", "/health", "/prometheus", "/assets/");
 
     private Pages() {
@@ -20,8 +26,12 @@ public final class Pages {
         return NOT_PAGES.stream().noneMatch(path::startsWith);
     }
 
-    /** A cookie only this site's own pages send back: HttpOnly, SameSite=Strict, Secure over TLS. */
+    /**
+     * A cookie only this site's own pages send back: HttpOnly, SameSite=Strict, Secure when the browser
+     * used HTTPS (also behind a trusted proxy that terminated it: {@link #OVER_HTTPS}).
+     */
     public static Cookie cookie(HttpRequest<?> request, String name, String value) {
-        return Cookie.of(name, value).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(request.isSecure());
+        boolean https = request.getAttribute(OVER_HTTPS, Boolean.class).orElse(request.isSecure());
+        return Cookie.of(name, value).path("/").httpOnly(true).sameSite(SameSite.Strict).secure(https);
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.em.hub.pages.signin;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,9 +34,11 @@ import java.net.URI;
 /**
  * Sign in and out for people. Credentials are checked by the same authenticator as {@code POST /login}
  * and the same JWT is issued, but it goes into an HttpOnly, SameSite=Strict cookie instead of a JSON body.
+ * Off, like {@code /login}, when tokens come from an identity provider ({@code application-idp.yml}).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Requires(property = "micronaut.security.endpoints.login.enabled", notEquals = "false")
 public class SignInPage {
 
     private final Authenticator<HttpRequest<?>> authenticator;

@@ -1,5 +1,7 @@
 package uk.gov.em.gateway.auth.domain;
 
+import uk.gov.em.contracts.SecretStrength;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Set;
 /**
  * The signing secrets of every known supplier, read from one configuration string
  * {@code supplierA=secret1|secret2,supplierB=secret3}. Several secrets per supplier let a supplier rotate
- * its key without downtime. Neither {@link #toString()} nor any error message ever contains a secret.
+ * its key without downtime. Every secret must be at least 32 bytes and not an example's placeholder
+ * ({@link SecretStrength}). Neither {@link #toString()} nor any error message ever contains a secret.
  */
 public final class SupplierSecrets {
 
@@ -57,6 +60,10 @@ public final class SupplierSecrets {
             for (String secret : entry.substring(eq + 1).split("\\|", -1)) {
                 if (secret.isBlank()) {
                     throw new IllegalArgumentException("supplier '" + supplier + "' has an empty secret");
+                }
+                Optional<String> weak = SecretStrength.problem("a secret of supplier '" + supplier + "'", secret);
+                if (weak.isPresent()) {
+                    throw new IllegalArgumentException(weak.get());
                 }
                 secrets.add(secret.strip());
             }

@@ -58,6 +58,9 @@ public final class BatchParser {
                     return unreadable("is not valid JSON: the array is not closed");
                 }
                 int index = items.size();
+                if (index == maxItems) {
+                    return new BatchOutcome.TooManyItems(index + countRest(p), maxItems);
+                }
                 if (t == JsonToken.START_OBJECT) {
                     int start = Math.toIntExact(p.currentTokenLocation().getByteOffset());
                     p.skipChildren();
@@ -77,7 +80,24 @@ public final class BatchParser {
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory array cannot fail", e);
         }
-        return items.size() > maxItems ? new BatchOutcome.TooManyItems(items.size(), maxItems) : new BatchOutcome.Items(items);
+        return new BatchOutcome.Items(items);
+    }
+
+    /**
+     * Counts the elements left in the array from the current one on, without reading them into anything: a
+     * batch over the limit costs no memory per element, however many it has. Stops at the first syntax error.
+     */
+    private static int countRest(JsonParser p) throws IOException {
+        int count = 0;
+        try {
+            for (JsonToken t = p.currentToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                p.skipChildren();
+                count++;
+            }
+        } catch (JsonProcessingException e) {
+            // counted as far as it is readable: the batch is refused for its size either way
+        }
+        return count;
     }
 
     private BatchItem item(int index, byte[] json, Instant now) {

@@ -59,23 +59,30 @@ public final class CsvReportParser {
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text = text.substring(1); // spreadsheet programs start UTF-8 CSV with a byte order mark
         }
-        List<CSVRecord> records;
+        List<String> header = null;
+        List<CSVRecord> rows = new ArrayList<>();
+        int rowCount = 0;
         try (CSVParser csv = CSVParser.parse(text, FORMAT)) {
-            records = csv.getRecords();
+            // record by record: past the limit rows are only counted, so an oversized report holds no memory
+            for (CSVRecord record : csv) {
+                if (header == null) {
+                    header = record.toList().stream().map(String::strip).toList();
+                } else if (++rowCount <= maxItems) {
+                    rows.add(record);
+                }
+            }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return BatchParser.unreadable("is not valid CSV: " + e.getMessage());
         }
-        if (records.isEmpty()) {
+        if (header == null) {
             return BatchParser.unreadable("is empty; expected a header row naming the fields");
         }
-        List<String> header = records.getFirst().toList().stream().map(String::strip).toList();
         List<FieldProblem> headerProblems = headerProblems(header);
         if (!headerProblems.isEmpty()) {
             return new BatchOutcome.Unreadable(headerProblems);
         }
-        List<CSVRecord> rows = records.subList(1, records.size());
-        if (rows.size() > maxItems) {
-            return new BatchOutcome.TooManyItems(rows.size(), maxItems);
+        if (rowCount > maxItems) {
+            return new BatchOutcome.TooManyItems(rowCount, maxItems);
         }
         List<BatchItem> items = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

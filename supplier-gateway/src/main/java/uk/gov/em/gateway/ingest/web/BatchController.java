@@ -81,16 +81,17 @@ public class BatchController {
         BatchOutcome outcome = admitted.form() == BatchContentType.JSON
                 ? jsonParser.parseJson(admitted.raw(), now)
                 : csvParser.parse(admitted.raw(), now);
+        // a refused batch still costs its supplier one notification of allowance: refusals are no free retries
         return switch (outcome) {
-            case BatchOutcome.Unreadable unreadable -> {
+            case BatchOutcome.Unreadable unreadable -> done(gate.throttle(supplier, 1).orElseGet(() -> {
                 metrics.rejected(supplier, Reason.MALFORMED);
-                yield done(Problems.malformedBatch(unreadable.problems()));
-            }
-            case BatchOutcome.TooManyItems tooMany -> {
+                return Problems.malformedBatch(unreadable.problems());
+            }));
+            case BatchOutcome.TooManyItems tooMany -> done(gate.throttle(supplier, 1).orElseGet(() -> {
                 metrics.rejected(supplier, Reason.TOO_LARGE, tooMany.count());
-                yield done(Problems.tooManyNotifications("a batch may carry at most " + tooMany.max()
-                        + " notifications, not " + tooMany.count() + "; send it in smaller batches"));
-            }
+                return Problems.tooManyNotifications("a batch may carry at most " + tooMany.max()
+                        + " notifications, not " + tooMany.count() + "; send it in smaller batches");
+            }));
             case BatchOutcome.Items items -> gate.throttle(supplier, items.items().size())
                     .map(SignedIngestion::done)
                     .orElseGet(() -> publish(supplier, now, items.items()));

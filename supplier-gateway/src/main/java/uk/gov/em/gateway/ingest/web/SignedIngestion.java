@@ -99,10 +99,10 @@ class SignedIngestion {
             }
         }
         return switch (contentType.apply(request.getContentType())) {
-            case BodyForm.Unsupported<F> unsupported -> {
+            case BodyForm.Unsupported<F> unsupported -> done(gate.throttle(supplier, 1).orElseGet(() -> {
                 metrics.rejected(supplier, Reason.UNSUPPORTED_MEDIA_TYPE);
-                yield done(unsupported.refusal());
-            }
+                return unsupported.refusal();
+            }));
             case BodyForm.Readable<F> readable -> endpoint.ingest(new Admitted<>(supplier, now, raw, readable.form()));
         };
     }

@@ -18,37 +18,37 @@ class RequestAuthenticatorTest {
     private static final byte[] BODY = "{\"notificationId\":\"EMS-1\"}".getBytes(StandardCharsets.UTF_8);
 
     private final RequestAuthenticator authenticator = new RequestAuthenticator(
-            SupplierSecrets.parse("ems=old-secret|new-secret,other=other-secret"), Duration.ofSeconds(300));
+            SupplierSecrets.parse("ems=old-secret-0123456789abcdef0123456789|new-secret-0123456789abcdef0123456789,other=other-secret-0123456789abcdef0123456789"), Duration.ofSeconds(300));
 
     @Test
     void authenticatesARequestSignedWithTheSuppliersSecret() {
-        AuthDecision decision = authenticate("ems", TS, SupplierSignature.sign("new-secret", TS, BODY), BODY);
+        AuthDecision decision = authenticate("ems", TS, SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY), BODY);
 
         assertThat(decision).isEqualTo(new AuthDecision.Authenticated("ems"));
     }
 
     @Test
     void acceptsAnyOfASuppliersSecretsDuringKeyRotation() {
-        assertThat(authenticate("ems", TS, SupplierSignature.sign("old-secret", TS, BODY), BODY))
+        assertThat(authenticate("ems", TS, SupplierSignature.sign("old-secret-0123456789abcdef0123456789", TS, BODY), BODY))
                 .isInstanceOf(AuthDecision.Authenticated.class);
     }
 
     @Test
     void acceptsAHeaderCarryingSeveralSignaturesWhenOneMatches() {
-        String header = "v1=" + "0".repeat(64) + ", " + SupplierSignature.sign("new-secret", TS, BODY);
+        String header = "v1=" + "0".repeat(64) + ", " + SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY);
 
         assertThat(authenticate("ems", TS, header, BODY)).isInstanceOf(AuthDecision.Authenticated.class);
     }
 
     @Test
     void refusesASignatureMadeWithAnotherSuppliersSecret() {
-        assertThat(reason(authenticate("ems", TS, SupplierSignature.sign("other-secret", TS, BODY), BODY)))
+        assertThat(reason(authenticate("ems", TS, SupplierSignature.sign("other-secret-0123456789abcdef0123456789", TS, BODY), BODY)))
                 .isEqualTo(AuthDecision.Reason.BAD_SIGNATURE);
     }
 
     @Test
     void refusesAnUnknownSupplierWithTheSameAnswerAsAWrongSignature() {
-        AuthDecision unknown = authenticate("nobody", TS, SupplierSignature.sign("new-secret", TS, BODY), BODY);
+        AuthDecision unknown = authenticate("nobody", TS, SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY), BODY);
         AuthDecision wrong = authenticate("ems", TS, SupplierSignature.sign("guess", TS, BODY), BODY);
 
         assertThat(unknown).isEqualTo(wrong);
@@ -58,13 +58,13 @@ class RequestAuthenticatorTest {
     void refusesABodyChangedAfterSigning() {
         byte[] tampered = "{\"notificationId\":\"EMS-2\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(reason(authenticate("ems", TS, SupplierSignature.sign("new-secret", TS, BODY), tampered)))
+        assertThat(reason(authenticate("ems", TS, SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY), tampered)))
                 .isEqualTo(AuthDecision.Reason.BAD_SIGNATURE);
     }
 
     @Test
     void refusesASignatureReplayedWithAnotherTimestamp() {
-        String signedEarlier = SupplierSignature.sign("new-secret", TS - 10, BODY);
+        String signedEarlier = SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS - 10, BODY);
 
         assertThat(reason(authenticate("ems", TS, signedEarlier, BODY))).isEqualTo(AuthDecision.Reason.BAD_SIGNATURE);
     }
@@ -72,7 +72,7 @@ class RequestAuthenticatorTest {
     @Test
     void acceptsATimestampExactlyAtEitherEdgeOfTheReplayWindow() {
         for (long ts : new long[] {TS - 300, TS + 300}) {
-            assertThat(authenticate("ems", ts, SupplierSignature.sign("new-secret", ts, BODY), BODY))
+            assertThat(authenticate("ems", ts, SupplierSignature.sign("new-secret-0123456789abcdef0123456789", ts, BODY), BODY))
                     .isInstanceOf(AuthDecision.Authenticated.class);
         }
     }
@@ -80,32 +80,32 @@ class RequestAuthenticatorTest {
     @Test
     void refusesATimestampJustOutsideTheReplayWindowEitherSide() {
         for (long ts : new long[] {TS - 301, TS + 301}) {
-            assertThat(reason(authenticate("ems", ts, SupplierSignature.sign("new-secret", ts, BODY), BODY)))
+            assertThat(reason(authenticate("ems", ts, SupplierSignature.sign("new-secret-0123456789abcdef0123456789", ts, BODY), BODY)))
                     .isEqualTo(AuthDecision.Reason.STALE_TIMESTAMP);
         }
     }
 
     @Test
     void honoursAConfiguredReplayWindow() {
-        RequestAuthenticator strict = new RequestAuthenticator(SupplierSecrets.parse("ems=s"), Duration.ofSeconds(30));
+        RequestAuthenticator strict = new RequestAuthenticator(SupplierSecrets.parse("ems=new-secret-0123456789abcdef0123456789"), Duration.ofSeconds(30));
         long ts = TS - 31;
 
         assertThat(reason(strict.authenticate(new SignedRequest("ems", Long.toString(ts),
-                SupplierSignature.sign("s", ts, BODY), BODY), NOW))).isEqualTo(AuthDecision.Reason.STALE_TIMESTAMP);
+                SupplierSignature.sign("new-secret-0123456789abcdef0123456789", ts, BODY), BODY), NOW))).isEqualTo(AuthDecision.Reason.STALE_TIMESTAMP);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "12.5", "-1700000000", "1e9", "now", "9999999999999999999999"})
     void refusesATimestampThatIsNotUnixSeconds(String timestamp) {
         AuthDecision decision = authenticator.authenticate(new SignedRequest("ems", timestamp,
-                SupplierSignature.sign("new-secret", TS, BODY), BODY), NOW);
+                SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY), BODY), NOW);
 
         assertThat(reason(decision)).isIn(AuthDecision.Reason.BAD_TIMESTAMP, AuthDecision.Reason.MISSING_HEADER);
     }
 
     @Test
     void refusesARequestMissingAnyOfTheThreeHeaders() {
-        String signature = SupplierSignature.sign("new-secret", TS, BODY);
+        String signature = SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY);
         String ts = Long.toString(TS);
 
         assertThat(reason(authenticator.authenticate(new SignedRequest(null, ts, signature, BODY), NOW)))
@@ -121,12 +121,12 @@ class RequestAuthenticatorTest {
         RequestAuthenticator none = new RequestAuthenticator(SupplierSecrets.none(), Duration.ofSeconds(300));
 
         assertThat(none.authenticate(new SignedRequest("ems", Long.toString(TS),
-                SupplierSignature.sign("new-secret", TS, BODY), BODY), NOW)).isInstanceOf(AuthDecision.Rejected.class);
+                SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY), BODY), NOW)).isInstanceOf(AuthDecision.Rejected.class);
     }
 
     @Test
     void refusesASignatureInAnotherScheme() {
-        String v2 = SupplierSignature.sign("new-secret", TS, BODY).replace("v1=", "v2=");
+        String v2 = SupplierSignature.sign("new-secret-0123456789abcdef0123456789", TS, BODY).replace("v1=", "v2=");
 
         assertThat(reason(authenticate("ems", TS, v2, BODY))).isEqualTo(AuthDecision.Reason.BAD_SIGNATURE);
     }

@@ -116,4 +116,20 @@ class BatchParserTest {
         assertThat(item.outcome()).isInstanceOf(ParseOutcome.Invalid.class);
         return ((ParseOutcome.Invalid) item.outcome()).problems().stream().map(FieldProblem::field).toList();
     }
+
+    @Test
+    void countsTwoMillionEmptyObjectsPastTheLimitWithoutHoldingAnyOfThem() {
+        byte[] body = ("[" + "{},".repeat(1_999_999) + "{}]").getBytes(StandardCharsets.UTF_8);
+        BatchParser thousand = new BatchParser(new NotificationParser(), 1000);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        BatchOutcome outcome = thousand.parseJson(body, NOW);
+
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(outcome).isEqualTo(new BatchOutcome.TooManyItems(2_000_000, 1000));
+        // reading each of them as an item (the old way) allocates hundreds of MiB; counting them, a few
+        assertThat(allocated).isLessThan(16L * 1024 * 1024);
+    }
 }

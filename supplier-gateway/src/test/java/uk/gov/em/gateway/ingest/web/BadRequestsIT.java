@@ -44,7 +44,7 @@ class BadRequestsIT implements TestPropertyProvider {
     private static final String SINGLE = "/api/v1/notifications";
     private static final String BATCH = "/api/v1/notifications/batch";
     private static final String SUPPLIER = "ems-test";
-    private static final String SECRET = "current-secret";
+    private static final String SECRET = "current-secret-0123456789abcdef0123456789";
     private static final String JSON = "application/json";
     private static final String CSV = "text/csv";
     private static final String CSV_HEADER = "notificationId,subjectId,type,occurredAt\n";
@@ -59,10 +59,10 @@ class BadRequestsIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "kafka.bootstrap.servers", KafkaHarness.bootstrapServers(),
-                // ems-test is rotating from current-secret to next-secret; retired-secret is gone
-                "gateway.auth.secrets", SUPPLIER + "=" + SECRET + "|next-secret,other-supplier=other-secret,"
-                        + "throttled=throttled-secret",
-                "gateway.rate-limit.overrides", "throttled=1/1");
+                // ems-test is rotating from current-secret-0123456789abcdef0123456789 to next-secret-0123456789abcdef0123456789; retired-secret-0123456789abcdef0123456789 is gone
+                "gateway.auth.secrets", SUPPLIER + "=" + SECRET + "|next-secret-0123456789abcdef0123456789,other-supplier=other-secret-0123456789abcdef0123456789,"
+                        + "throttled=throttled-secret-0123456789abcdef0123456789,careless=careless-secret-0123456789abcdef0123456789",
+                "gateway.rate-limit.overrides", "throttled=1/1,careless=1/1");
     }
 
     @BeforeAll
@@ -91,11 +91,11 @@ class BadRequestsIT implements TestPropertyProvider {
                         SupplierSignature.sign(SECRET, now(), body)))),
                 unauthenticated("no X-EM-Signature", g -> g.send(headers(g, SINGLE, body, JSON, SUPPLIER, Long.toString(now()), null))),
                 unauthenticated("a guessed secret", g -> g.send(g.signedPost(SINGLE, body, SUPPLIER, "guessed"))),
-                unauthenticated("another supplier's secret", g -> g.send(g.signedPost(SINGLE, body, SUPPLIER, "other-secret"))),
+                unauthenticated("another supplier's secret", g -> g.send(g.signedPost(SINGLE, body, SUPPLIER, "other-secret-0123456789abcdef0123456789"))),
                 unauthenticated("an unknown supplier", g -> g.send(g.signedPost(SINGLE, body, "nobody", SECRET))),
-                unauthenticated("a secret retired by key rotation", g -> g.send(g.signedPost(SINGLE, body, SUPPLIER, "retired-secret"))),
+                unauthenticated("a secret retired by key rotation", g -> g.send(g.signedPost(SINGLE, body, SUPPLIER, "retired-secret-0123456789abcdef0123456789"))),
                 unauthenticated("several v1 values none of them right", g -> g.send(headers(g, SINGLE, body, JSON, SUPPLIER,
-                        Long.toString(now()), SupplierSignature.sign("retired-secret", now(), body) + ","
+                        Long.toString(now()), SupplierSignature.sign("retired-secret-0123456789abcdef0123456789", now(), body) + ","
                                 + SupplierSignature.sign("guessed", now(), body)))),
                 unauthenticated("a v2 signature", g -> g.send(headers(g, SINGLE, body, JSON, SUPPLIER, Long.toString(now()),
                         SupplierSignature.sign(SECRET, now(), body).replace("v1=", "v2=")))),
@@ -203,11 +203,16 @@ class BadRequestsIT implements TestPropertyProvider {
                 new Case("a supplier over its rate limit", g -> {
                     byte[] first = minimal().with("notificationId", "EMS-T-1").bytes();
                     byte[] second = array(minimal().with("notificationId", "EMS-T-2").bytes());
-                    g.send(g.signedPost(SINGLE, first, "throttled", "throttled-secret"));
-                    return g.send(g.signedPost(BATCH, second, "throttled", "throttled-secret"));
+                    g.send(g.signedPost(SINGLE, first, "throttled", "throttled-secret-0123456789abcdef0123456789"));
+                    return g.send(g.signedPost(BATCH, second, "throttled", "throttled-secret-0123456789abcdef0123456789"));
+                }, 429, "rate-limited", List.of()),
+                new Case("a supplier whose refused batch used up its allowance", g -> {
+                    g.send(g.signedPost(BATCH, "not json".getBytes(StandardCharsets.UTF_8), "careless", "careless-secret-0123456789abcdef0123456789"));
+                    return g.send(g.signedPost(SINGLE, minimal().with("notificationId", "EMS-C-1").bytes(), "careless",
+                            "careless-secret-0123456789abcdef0123456789"));
                 }, 429, "rate-limited", List.of()),
                 new Case("a batch larger than the supplier's whole burst", g -> g.send(g.signedPost(BATCH,
-                        array(minimal().bytes(), minimal().bytes()), "throttled", "throttled-secret")),
+                        array(minimal().bytes(), minimal().bytes()), "throttled", "throttled-secret-0123456789abcdef0123456789")),
                         413, "too-many-notifications", List.of()));
     }
 

@@ -26,13 +26,13 @@ class BatchIngestIT extends GatewayOnRealKafka {
 
     private static final String BATCH = "/api/v1/notifications/batch";
     private static final String SUPPLIER = "ems-test";
-    private static final String SECRET = "it-secret";
+    private static final String SECRET = "it-secret-0123456789abcdef0123456789";
 
     @Override
     protected Map<String, String> gatewayProperties() {
         // no rate-limit settings: the defaults of application.yml, including the development supplier's
         return Map.of(
-                "gateway.auth.secrets", SUPPLIER + "=" + SECRET + ",ems-dev=dev-secret-change-me,quiet-supplier=q");
+                "gateway.auth.secrets", SUPPLIER + "=" + SECRET + ",ems-dev=dev-secret-change-me-0123456789abcdef,quiet-supplier=quiet-secret-0123456789abcdef0123456789");
     }
 
     @Test
@@ -124,7 +124,7 @@ class BatchIngestIT extends GatewayOnRealKafka {
                     .toArray(byte[][]::new));
             lastOfEachBatch.add(prefix + 999);
 
-            HttpResponse<String> response = gateway.send(gateway.signedPost(BATCH, body, "ems-dev", "dev-secret-change-me"));
+            HttpResponse<String> response = gateway.send(gateway.signedPost(BATCH, body, "ems-dev", "dev-secret-change-me-0123456789abcdef"));
 
             assertThat(response.statusCode()).as("batch %d: %s", batch, response.body()).isEqualTo(200);
             assertThat(GatewayClient.json(response).get("accepted").asInt()).isEqualTo(1000);

@@ -33,7 +33,7 @@ class KafkaUnavailableIT extends GatewayOnRealKafka {
     private static final String SINGLE = "/api/v1/notifications";
     private static final String BATCH = "/api/v1/notifications/batch";
     private static final String SUPPLIER = "ems-test";
-    private static final String SECRET = "it-secret";
+    private static final String SECRET = "it-secret-0123456789abcdef0123456789";
 
     @Override
     protected Map<String, String> gatewayProperties() {

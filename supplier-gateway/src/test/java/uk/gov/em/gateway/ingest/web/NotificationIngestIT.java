@@ -29,12 +29,12 @@ class NotificationIngestIT extends GatewayOnRealKafka {
 
     private static final String PATH = "/api/v1/notifications";
     private static final String SUPPLIER = "ems-test";
-    private static final String SECRET = "it-secret";
+    private static final String SECRET = "it-secret-0123456789abcdef0123456789";
 
     @Override
     protected Map<String, String> gatewayProperties() {
         return Map.of(
-                "gateway.auth.secrets", SUPPLIER + "=retired-secret|" + SECRET + ",other-supplier=other-secret");
+                "gateway.auth.secrets", SUPPLIER + "=retired-secret-0123456789abcdef0123456789|" + SECRET + ",other-supplier=other-secret-0123456789abcdef0123456789");
     }
 
     @Test
@@ -66,7 +66,7 @@ class NotificationIngestIT extends GatewayOnRealKafka {
         String id = uniqueId();
         byte[] body = NotificationJson.minimal().with("notificationId", id).bytes();
 
-        assertThat(gateway.send(gateway.signedPost(PATH, body, "other-supplier", "other-secret")).statusCode())
+        assertThat(gateway.send(gateway.signedPost(PATH, body, "other-supplier", "other-secret-0123456789abcdef0123456789")).statusCode())
                 .isEqualTo(202);
 
         assertThat(awaitRecord(id).value().supplier()).isEqualTo("other-supplier");
@@ -76,7 +76,7 @@ class NotificationIngestIT extends GatewayOnRealKafka {
     void acceptsTheRetiredSecretWhileASupplierRotatesItsKey() {
         byte[] body = NotificationJson.minimal().with("notificationId", uniqueId()).bytes();
 
-        assertThat(gateway.send(gateway.signedPost(PATH, body, SUPPLIER, "retired-secret")).statusCode()).isEqualTo(202);
+        assertThat(gateway.send(gateway.signedPost(PATH, body, SUPPLIER, "retired-secret-0123456789abcdef0123456789")).statusCode()).isEqualTo(202);
     }
 
     @Test
@@ -92,14 +92,14 @@ class NotificationIngestIT extends GatewayOnRealKafka {
     void refusesARequestSignedWithTheWrongSecret() {
         byte[] body = NotificationJson.minimal().bytes();
 
-        assertProblem(gateway.send(gateway.signedPost(PATH, body, SUPPLIER, "guessed-secret")), 401, "unauthenticated");
+        assertProblem(gateway.send(gateway.signedPost(PATH, body, SUPPLIER, "guessed-secret-0123456789abcdef0123456789")), 401, "unauthenticated");
     }
 
     @Test
     void refusesASupplierSigningAsAnother() {
         byte[] body = NotificationJson.minimal().bytes();
 
-        assertProblem(gateway.send(gateway.signedPost(PATH, body, SUPPLIER, "other-secret")), 401, "unauthenticated");
+        assertProblem(gateway.send(gateway.signedPost(PATH, body, SUPPLIER, "other-secret-0123456789abcdef0123456789")), 401, "unauthenticated");
     }
 
     @Test

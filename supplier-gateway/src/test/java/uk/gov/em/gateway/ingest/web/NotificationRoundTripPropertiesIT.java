@@ -50,7 +50,7 @@ class NotificationRoundTripPropertiesIT {
 
     private static final String SINGLE = "/api/v1/notifications";
     private static final String SUPPLIER = "ems-prop";
-    private static final String SECRET = "prop-secret";
+    private static final String SECRET = "prop-secret-0123456789abcdef0123456789";
     private static final String IDENTIFIER_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-";
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX");
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");

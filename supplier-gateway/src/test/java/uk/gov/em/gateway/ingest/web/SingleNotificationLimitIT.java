@@ -31,7 +31,7 @@ class SingleNotificationLimitIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of(
                 "kafka.bootstrap.servers", KafkaHarness.bootstrapServers(),
-                "gateway.auth.secrets", "ems-test=it-secret",
+                "gateway.auth.secrets", "ems-test=it-secret-0123456789abcdef0123456789",
                 "micronaut.server.max-request-size", Integer.toString(8 * 1024 * 1024));
     }
 
@@ -41,7 +41,7 @@ class SingleNotificationLimitIT implements TestPropertyProvider {
         byte[] body = NotificationJson.minimal().with("deviceId", "x".repeat(70_000)).bytes();
 
         HttpResponse<String> response = gateway.send(
-                gateway.signedPost("/api/v1/notifications", body, "ems-test", "it-secret"));
+                gateway.signedPost("/api/v1/notifications", body, "ems-test", "it-secret-0123456789abcdef0123456789"));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -1,0 +1,50 @@
+package uk.gov.em.hub.accesslog;
+
+import jakarta.inject.Singleton;
+import uk.gov.em.hub.accesslog.domain.PersonDataRead;
+import uk.gov.em.hub.accesslog.persistence.AccessLogRepository;
+import uk.gov.em.hub.accesslog.persistence.AccessLogRow;
+import uk.gov.em.hub.paging.domain.CursorCodec;
+import uk.gov.em.hub.paging.domain.Page;
+import uk.gov.em.hub.paging.domain.PageLimit;
+
+import java.util.List;
+
+/**
+ * The record of who read which person's data: written for every read {@link PersonDataRead} names,
+ * read back a page at a time, newest first, by those who oversee access (the API and the page alike).
+ */
+@Singleton
+public class AccessLog {
+
+    private static final String CURSOR_KIND = "access-log";
+
+    private final AccessLogRepository rows;
+
+    public AccessLog(AccessLogRepository rows) {
+        this.rows = rows;
+    }
+
+    /** Records that {@code actor} read this person's data, for {@code purpose} when they gave one. */
+    public void record(String actor, PersonDataRead read, String purpose) {
+        switch (read) {
+            case PersonDataRead.OfSubject s -> rows.recordSubject(actor, s.subjectId(), s.what(), purpose);
+            case PersonDataRead.OfCase c -> rows.recordCase(actor, c.caseId(), c.what(), purpose);
+        }
+    }
+
+    /** A page of one person's log, newest first; {@code cursor} from the page before, or null. */
+    public Page<AccessLogRow> of(String subjectId, PageLimit limit, String cursor) {
+        long before = cursor == null ? Long.MAX_VALUE : parse(cursor);
+        List<AccessLogRow> found = rows.newestFirst(subjectId, before, limit.value() + 1);
+        return Page.fromLookahead(found, limit, r -> CursorCodec.encode(CURSOR_KIND, List.of(Long.toString(r.id()))));
+    }
+
+    private static long parse(String cursor) {
+        try {
+            return Long.parseLong(CursorCodec.decode(cursor, CURSOR_KIND, 1).getFirst());
+        } catch (NumberFormatException e) {
+            throw CursorCodec.notOurs();
+        }
+    }
+}
