@@ -15,6 +15,13 @@ public final class Topics {
     /** Data-quality exceptions ({@link DataQualityEvent}): conflicting duplicates, data too late to apply. */
     public static final String DATA_QUALITY = "em.data-quality";
 
+    /**
+     * Records a service could not process for a reason retrying cannot mend (unreadable, or breaking a rule
+     * of the store), kept byte for byte with their origin and the reason in {@link DeadLetterHeaders}, so
+     * they can be repaired and replayed; nothing on it is dropped silently.
+     */
+    public static final String DEAD_LETTER = "em.dead-letter";
+
     private Topics() {
     }
 }

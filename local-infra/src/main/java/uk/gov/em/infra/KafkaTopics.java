@@ -25,7 +25,8 @@ public final class KafkaTopics {
                 new NewTopic(Topics.CASES, partitions, rf),
                 new NewTopic(Topics.SUBJECTS, partitions, rf)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.DATA_QUALITY, partitions, rf));
+                new NewTopic(Topics.DATA_QUALITY, partitions, rf),
+                new NewTopic(Topics.DEAD_LETTER, partitions, rf));
     }
 
     private KafkaTopics() {
