@@ -1,12 +1,8 @@
 package uk.gov.em.deploy;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -19,22 +15,15 @@ import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.deploy.local.ServiceProcess;
 import uk.gov.em.deploy.local.ServiceStack;
-import uk.gov.em.infra.EmbeddedPostgresServer;
 import uk.gov.em.infra.FreePorts;
 import uk.gov.em.testing.KafkaHarness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +32,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,9 +68,8 @@ class CrashMatrixIT {
     void killingEveryServiceThreeTimesAndRestartingTheBrokerAndPostgresUnderLoadLosesAndDoublesNothing() throws Exception {
         int kills = Integer.getInteger("em.crash.kills", 3);
         Path work = Files.createTempDirectory("em-crash-");
-        int postgresPort = FreePorts.pick();
-        EmbeddedPostgresServer[] postgres = {EmbeddedPostgresServer.start(work.resolve("postgres"), postgresPort)};
-        String jdbcUrl = postgres[0].ensureDatabase("em_hub", "em_hub");
+        HubDatabase postgres = new HubDatabase(work.resolve("postgres"), FreePorts.pick());
+        String jdbcUrl = postgres.create();
         ServiceStack stack = null;
         SupplierLoad load = null;
         try {
@@ -119,8 +106,8 @@ class CrashMatrixIT {
                     }
                     case "postgres" -> {
                         Instant stopped = Instant.now();
-                        postgres[0].close();
-                        postgres[0] = EmbeddedPostgresServer.start(work.resolve("postgres"), postgresPort);
+                        postgres.stop();
+                        postgres.start();
                         outages.put("postgres", Duration.between(stopped, Instant.now()));
                     }
                     default -> {
@@ -141,29 +128,29 @@ class CrashMatrixIT {
 
             String prefix = load.subjectPrefix();
             await().atMost(SETTLE).ignoreExceptions()
-                    .until(() -> storedNotifications(postgres[0], prefix).containsAll(acknowledged));
-            awaitCaughtUp("em-breach-streams", Topics.NOTIFICATIONS);
-            awaitCaughtUp("em-hub-cases", Topics.CASES);
-            Set<String> inForceAtHub = casesInForceAtHub(postgres[0], prefix);
-            Map<String, Long> endOfCrashRun = endOffsets(Topics.CASES);
+                    .until(() -> postgres.storedNotifications(prefix).containsAll(acknowledged));
+            ConsumerGroups.awaitCaughtUp("em-breach-streams", Topics.NOTIFICATIONS, SETTLE);
+            ConsumerGroups.awaitCaughtUp("em-hub-cases", Topics.CASES, SETTLE);
+            Set<String> inForceAtHub = postgres.casesInForce(prefix);
+            Map<TopicPartition, Long> endOfCrashRun = ConsumerGroups.endOffsets(Topics.CASES);
             Set<String> committedByCrashRun = inForce(readCases(Map.of(), endOfCrashRun, prefix));
             services.service(ServiceStack.STREAMS).close();
 
             // The same input through a fresh, uninterrupted stream processor.
             String referenceId = "em-crash-reference-" + run;
-            Map<String, Long> referenceEnd;
+            Map<TopicPartition, Long> referenceEnd;
             try (ServiceProcess reference = ServiceProcess.start("breach-streams-reference",
                     Path.of(System.getProperty("em.jar.streams")), FreePorts.pick(), Map.of(
                             "KAFKA_BOOTSTRAP_SERVERS", KafkaHarness.bootstrapServers(),
                             "STREAMS_APPLICATION_ID", referenceId,
                             "EM_STREAMS_STATE_DIR", work.resolve("reference-state").toString()), work.resolve("logs"))) {
                 reference.awaitHealthy(RECOVERY);
-                awaitCaughtUp(referenceId, Topics.NOTIFICATIONS);
-                referenceEnd = endOffsets(Topics.CASES);
+                ConsumerGroups.awaitCaughtUp(referenceId, Topics.NOTIFICATIONS, SETTLE);
+                referenceEnd = ConsumerGroups.endOffsets(Topics.CASES);
             }
             Set<String> reference = inForce(readCases(endOfCrashRun, referenceEnd, prefix));
 
-            Set<String> stored = storedNotifications(postgres[0], prefix);
+            Set<String> stored = postgres.storedNotifications(prefix);
             Set<String> lost = new TreeSet<>(acknowledged);
             lost.removeAll(stored);
             Set<String> doubled = new TreeSet<>(inForceAtHub);
@@ -175,7 +162,7 @@ class CrashMatrixIT {
             LOG.info("CRASH MATRIX seed={} acknowledged={} failedAttempts={} lost={} casesInForce={} reference={} "
                             + "extraCases={} missingCases={} sameCaseTwice={} auditVerifies={} recoveries(s) {} outages(s) {}",
                     seed, acknowledged.size(), load.failedAttempts(), lost.size(), inForceAtHub.size(), reference.size(),
-                    doubled.size(), missing.size(), caseIdsStoredTwice(postgres[0], prefix), auditVerifies,
+                    doubled.size(), missing.size(), postgres.sameCaseTwice(prefix), auditVerifies,
                     recoveries(services), outages.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue().toMillis() / 1000.0).toList());
 
@@ -184,7 +171,7 @@ class CrashMatrixIT {
             assertThat(committedByCrashRun).as("cases in force on em.breach-cases vs an uninterrupted run").isEqualTo(reference);
             assertThat(reference).as("the load made ABVs, moved them and climbed the ladder")
                     .hasSizeGreaterThanOrEqualTo(acknowledged.size() / 2);
-            assertThat(caseIdsStoredTwice(postgres[0], prefix)).isZero();
+            assertThat(postgres.sameCaseTwice(prefix)).isZero();
             assertThat(auditVerifies).isTrue();
             for (String service : List.of(ServiceStack.HUB, ServiceStack.GATEWAY, ServiceStack.STREAMS)) {
                 assertThat(services.service(service).recoveries()).as(service).hasSize(kills);
@@ -196,7 +183,7 @@ class CrashMatrixIT {
             if (stack != null) {
                 stack.close();
             }
-            postgres[0].close();
+            postgres.close();
         }
     }
 
@@ -207,60 +194,29 @@ class CrashMatrixIT {
                 .collect(Collectors.joining(" "));
     }
 
-    /** Waits until {@code group} has committed offsets at the end of every partition of {@code topic}. */
-    private static void awaitCaughtUp(String group, String topic) {
-        try (Admin admin = admin()) {
-            await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                Map<String, Long> end = endOffsets(topic);
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                return end.entrySet().stream().allMatch(e -> {
-                    OffsetAndMetadata at = committed.get(partition(e.getKey()));
-                    // under exactly-once the last offset can be a transaction marker nobody consumes
-                    return e.getValue() == 0 || (at != null && at.offset() >= e.getValue() - 1);
-                });
-            });
-        }
-    }
-
-    private static Map<String, Long> endOffsets(String topic) throws Exception {
-        try (Admin admin = admin()) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            Map<String, Long> end = new HashMap<>();
-            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> end.put(tp.toString(), info.offset()));
-            return end;
-        }
-    }
-
     /** The committed case events of this run's people between two sets of offsets of em.breach-cases. */
-    private static List<CaseEvent> readCases(Map<String, Long> from, Map<String, Long> to, String prefix) {
+    private static List<CaseEvent> readCases(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, String prefix) {
         List<CaseEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, CaseEvent> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 JsonSerde.of(CaseEvent.class))) {
-            List<TopicPartition> partitions = to.keySet().stream().map(CrashMatrixIT::partition).toList();
+            List<TopicPartition> partitions = List.copyOf(to.keySet());
             consumer.assign(partitions);
             for (TopicPartition tp : partitions) {
-                consumer.seek(tp, from.getOrDefault(tp.toString(), 0L));
+                consumer.seek(tp, from.getOrDefault(tp, 0L));
             }
             Set<TopicPartition> done = new HashSet<>();
             Instant deadline = Instant.now().plus(SETTLE);
             while (done.size() < partitions.size() && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, CaseEvent> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()).toString())
+                    if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))
                             && r.key() != null && r.key().startsWith(prefix)) {
                         events.add(r.value());
                     }
                 }
                 for (TopicPartition tp : partitions) {
-                    if (consumer.position(tp) >= to.get(tp.toString())) {
+                    if (consumer.position(tp) >= to.get(tp)) {
                         done.add(tp);
                     }
                 }
@@ -279,41 +235,5 @@ class CrashMatrixIT {
             }
         }
         return inForce;
-    }
-
-    private static Set<String> casesInForceAtHub(EmbeddedPostgresServer pg, String prefix) {
-        return strings(pg, "SELECT case_id FROM breach_case WHERE subject_id LIKE '" + prefix + "%' AND status <> 'WITHDRAWN'");
-    }
-
-    private static Set<String> storedNotifications(EmbeddedPostgresServer pg, String prefix) {
-        return strings(pg, "SELECT notification_id FROM notification WHERE subject_id LIKE '" + prefix + "%'");
-    }
-
-    /** Cases of the same person raised twice for the same trigger at the same moment under different ids. */
-    private static int caseIdsStoredTwice(EmbeddedPostgresServer pg, String prefix) {
-        return strings(pg, "SELECT subject_id || trigger || opened_at FROM breach_case WHERE subject_id LIKE '" + prefix
-                + "%' AND status <> 'WITHDRAWN' GROUP BY subject_id, trigger, opened_at HAVING count(*) > 1").size();
-    }
-
-    private static Set<String> strings(EmbeddedPostgresServer pg, String query) {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("em_hub"), pg.superuser(), "");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            Set<String> values = new HashSet<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + query, e);
-        }
-    }
-
-    private static TopicPartition partition(String name) {
-        int dash = name.lastIndexOf('-');
-        return new TopicPartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers()));
     }
 }
