@@ -190,7 +190,8 @@ class CrashMatrixIT {
     private static String recoveries(ServiceStack services) {
         return List.of(ServiceStack.HUB, ServiceStack.GATEWAY, ServiceStack.STREAMS).stream()
                 .map(s -> s + "=" + services.service(s).recoveries().stream()
-                        .map(r -> Double.toString(r.toHealthy().toMillis() / 1000.0)).toList())
+                        .map(r -> r.toHealthy().toMillis() / 1000.0 + " (back-off " + r.backoff().toMillis() / 1000.0 + ")")
+                        .toList())
                 .collect(Collectors.joining(" "));
     }
 

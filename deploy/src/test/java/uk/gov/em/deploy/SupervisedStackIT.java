@@ -111,6 +111,30 @@ class SupervisedStackIT {
     }
 
     @Test
+    void aStreamInstanceJoiningAndAnotherLeavingGracefullyUnderLoadLoseAndDoubleNoCase() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> subjects = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String subject = "S-J-" + run + "-" + i;
+            subjects.add(subject);
+            assertThat(client.post(stack.gatewayUrl(), tamper(subject)).statusCode()).isEqualTo(202);
+            if (i == 5) {
+                stack.startInstance(ServiceStack.STREAMS, 3);
+            }
+            if (i == 15) {
+                stack.instances(ServiceStack.STREAMS).get(1).close();
+            }
+        }
+
+        String token = client.login(stack.hubUrl(), "casey", "casey-password");
+        await().atMost(PIPELINE).untilAsserted(() -> {
+            for (String subject : subjects) {
+                assertThat(casesOf(stack.hubUrl(), subject, token)).as(subject).hasSize(1);
+            }
+        });
+    }
+
+    @Test
     void twoHubInstancesStoreACaseOnceAndAgreeOnWhoHoldsIt() throws Exception {
         String subject = "S-two-hubs-" + UUID.randomUUID();
         assertThat(client.post(stack.gatewayUrl(), tamper(subject)).statusCode()).isEqualTo(202);

@@ -39,9 +39,15 @@ public final class ServiceProcess implements AutoCloseable {
      *
      * @param exitCode  the dead JVM's exit code (137 after {@code kill -9})
      * @param died      when the launcher saw it exit
-     * @param toHealthy from that moment to {@code /health} answering 200 again (back-off included)
+     * @param backoff   how long the launcher waited before starting it again
+     * @param toHealthy from {@code died} to {@code /health} answering 200 again (the back-off included)
      */
-    public record Recovery(int exitCode, Instant died, Duration toHealthy) {
+    public record Recovery(int exitCode, Instant died, Duration backoff, Duration toHealthy) {
+
+        /** From the new JVM's start to its {@code /health} answering 200. */
+        public Duration startToHealthy() {
+            return toHealthy.minus(backoff);
+        }
     }
 
     private final String name;
@@ -192,6 +198,7 @@ public final class ServiceProcess implements AutoCloseable {
                 LOG.warn("{} (pid {}) died with exit code {}{}; restarting it in {} s", name, current.pid(), exitCode,
                         exitCode == 137 ? " (killed)" : "", delay.toMillis() / 1000.0);
                 Thread.sleep(delay);
+                Duration waited = delay;
                 while (true) {
                     synchronized (lock) {
                         if (stopping) {
@@ -208,10 +215,11 @@ public final class ServiceProcess implements AutoCloseable {
                             current.isAlive() ? "none yet" : current.exitValue(), again.toMillis() / 1000.0);
                     current.destroyForcibly().waitFor();
                     Thread.sleep(again);
+                    waited = waited.plus(again);
                 }
                 healthySince = Instant.now();
                 Duration away = Duration.between(died, healthySince);
-                recoveries.add(new Recovery(exitCode, died, away));
+                recoveries.add(new Recovery(exitCode, died, waited, away));
                 LOG.warn("{} is healthy again (pid {}), {} s after it died", name, current.pid(), away.toMillis() / 1000.0);
             }
         } catch (InterruptedException e) {
