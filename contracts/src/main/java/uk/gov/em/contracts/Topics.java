@@ -21,6 +21,13 @@ public final class Topics {
      */
     public static final String AUDIT_CHECKPOINTS = "em.audit-checkpoints";
 
+    /**
+     * Records a service could not process for a reason retrying cannot mend (unreadable, or breaking a rule
+     * of the store), kept byte for byte with their origin and the reason in {@link DeadLetterHeaders}, so
+     * they can be repaired and replayed; nothing on it is dropped silently.
+     */
+    public static final String DEAD_LETTER = "em.dead-letter";
+
     private Topics() {
     }
 }

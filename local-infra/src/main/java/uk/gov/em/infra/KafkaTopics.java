@@ -28,7 +28,8 @@ public final class KafkaTopics {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(Topics.DATA_QUALITY, partitions, rf),
                 new NewTopic(Topics.AUDIT_CHECKPOINTS, 1, rf)
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
+                new NewTopic(Topics.DEAD_LETTER, partitions, rf));
     }
 
     private KafkaTopics() {

@@ -1,6 +1,8 @@
 package uk.gov.em.streams.topology;
 
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import uk.gov.em.contracts.Topics;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,7 +10,11 @@ import java.util.Properties;
 
 /**
  * The Kafka Streams configuration the topology is meant to run with, shared by the service and the tests:
- * exactly-once v2, short commits, and unreadable records reported rather than fatal.
+ * exactly-once v2, short commits, and records that cannot be read or processed set aside rather than fatal —
+ * unreadable input is reported on em.data-quality and kept on em.dead-letter ({@link UnreadableRecordHandler});
+ * a record on which a processor throws is logged, kept on em.dead-letter with the exception (Kafka Streams'
+ * own dead-letter records) and skipped, so one bad record never stops every partition of the instance.
+ * Both are counted by Kafka Streams ({@code kafka_stream_task_dropped_records_total}).
  */
 public final class BreachStreamsConfig {
 
@@ -37,6 +43,8 @@ public final class BreachStreamsConfig {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
         // The default from Kafka 5.0 on; set now so behaviour does not change under us (and to quiet its warning).
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return config;

@@ -12,7 +12,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -91,9 +93,10 @@ class BreachStreamsIT implements TestPropertyProvider {
     }
 
     @Test
-    void anUnreadableRecordIsReportedOnTheDataQualityTopicAndTheStreamCarriesOn() throws Exception {
+    void anUnreadableRecordIsReportedOnTheDataQualityTopicKeptOnTheDeadLetterTopicAndTheStreamCarriesOn() throws Exception {
         String subject = "S-BAD-" + run;
-        send(subject, "{\"supplier\": \"ems\", \"notification\": 42".getBytes(StandardCharsets.UTF_8));
+        byte[] unreadable = "{\"supplier\": \"ems\", \"notification\": 42".getBytes(StandardCharsets.UTF_8);
+        send(subject, unreadable);
         Notifications after = Notifications.a(BreachType.LOCATION_BREACH).id("IT-AFTER-" + run).subject(subject);
         send(subject, json(after));
 
@@ -102,6 +105,8 @@ class BreachStreamsIT implements TestPropertyProvider {
             assertThat(r.issue()).isEqualTo(DataQualityEvent.Issue.UNREADABLE_RECORD);
             assertThat(r.detail()).startsWith("Record " + Topics.NOTIFICATIONS + "-");
         });
+        assertThat(awaitRecords(Topics.DEAD_LETTER, subject, new ByteArrayDeserializer(), 1))
+                .singleElement().isEqualTo(unreadable);
         assertThat(awaitRecords(Topics.CASES, subject, JsonSerde.of(CaseEvent.class), 1)).hasSize(1);
     }
 
@@ -164,7 +169,7 @@ class BreachStreamsIT implements TestPropertyProvider {
     }
 
     /** Reads committed records for {@code key} from the start of {@code topic} until {@code count} arrived. */
-    private <T> List<T> awaitRecords(String topic, String key, JsonSerde<T> serde, int count) {
+    private <T> List<T> awaitRecords(String topic, String key, Deserializer<T> serde, int count) {
         List<T> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),

@@ -22,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole product on one machine: a real Kafka broker and a real PostgreSQL embedded in this JVM, the
- * three services as their own JVMs, and a simulated supplier. Started by {@code deploy/local/run};
+ * three services as their own JVMs (restarted when they die; the hub and the stream processor optionally
+ * as several instances), and a simulated supplier. Started by {@code deploy/local/run};
  * everything it keeps lives under one data directory; SIGINT or SIGTERM stops everything it started.
  */
 public final class LocalStack {
@@ -50,6 +51,8 @@ public final class LocalStack {
         int kafkaPort = port(env, "EM_KAFKA_PORT", 9092);
         int controllerPort = port(env, "EM_KAFKA_CONTROLLER_PORT", 9093);
         int postgresPort = port(env, "EM_POSTGRES_PORT", 5433);
+        int hubInstances = port(env, "EM_HUB_INSTANCES", 1);
+        int streamsInstances = port(env, "EM_STREAMS_INSTANCES", 1);
         boolean simulate = !"0".equals(env.getOrDefault("EM_SIMULATE", "1"));
         boolean observe = "1".equals(env.getOrDefault("EM_OBSERVE", "0"));
         double rate = Double.parseDouble(env.getOrDefault("EM_SIMULATE_RATE", "2"));
@@ -78,7 +81,7 @@ public final class LocalStack {
                 resources.kafka.bootstrapServers(), jdbcUrl, HUB_APP_ROLE, HUB_APP_ROLE,
                 new ServiceStack.DatabaseLogin(HUB_DATABASE, HUB_DATABASE),
                 DEV_SUPPLIER + "=" + DEV_SUPPLIER_SECRET, DEV_USERS, jwtSecret(data),
-                data.resolve("streams-state"), data.resolve("logs")));
+                data.resolve("streams-state"), data.resolve("logs"), hubInstances, streamsInstances));
 
         if (simulate) {
             resources.simulator = new NotificationSimulator(
@@ -95,13 +98,18 @@ public final class LocalStack {
         System.out.printf("READY hub=%s gateway=%s streams=%s kafka=%s postgres=%s"
                         + " | users caseworker/caseworker senior/senior ops/ops admin/admin"
                         + " | supplier %s secret %s | simulator %s | data %s%s%n",
-                resources.services.hubUrl(), resources.services.gatewayUrl(), resources.services.streamsUrl(),
+                urls(resources.services, ServiceStack.HUB), resources.services.gatewayUrl(),
+                urls(resources.services, ServiceStack.STREAMS),
                 resources.kafka.bootstrapServers(), jdbcUrl, DEV_SUPPLIER, DEV_SUPPLIER_SECRET,
                 simulate ? "on (" + rate + "/s; EM_SIMULATE=0 turns it off)" : "off", data,
                 observe ? " | " + resources.observability.summary() : "");
-        System.out.println("Press Ctrl-C to stop everything.");
+        System.out.println("Services that die are restarted (see the lines above). Press Ctrl-C to stop everything.");
         System.out.flush();
         stopped.await();
+    }
+
+    private static String urls(ServiceStack services, String service) {
+        return String.join(",", services.instances(service).stream().map(ServiceProcess::baseUrl).toList());
     }
 
     private static Path jar(Path repo, String module) {

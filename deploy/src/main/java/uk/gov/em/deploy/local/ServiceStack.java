@@ -8,12 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
  * The three services of the product — hub, gateway, stream processor — started as separate JVMs against
  * a Kafka broker and a PostgreSQL database that someone else runs (the local stack's embedded ones, or a
- * test harness's).
+ * test harness's), each {@linkplain ServiceProcess#supervise() supervised} once healthy. The hub and the
+ * stream processor can run as several instances sharing their consumer groups: instance n (from 2) is
+ * named {@code <service>-n} and listens on the first instance's port + 10·(n−1); a stream instance keeps its
+ * state in a directory of its own.
  */
 public final class ServiceStack implements AutoCloseable {
 
@@ -27,7 +31,16 @@ public final class ServiceStack implements AutoCloseable {
             int hubPort, int gatewayPort, int streamsPort,
             String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword, DatabaseLogin hubOwner,
             String supplierSecrets, String hubUsers, String jwtSecret,
-            Path streamsStateDir, Path logDir) {
+            Path streamsStateDir, Path logDir, int hubInstances, int streamsInstances) {
+
+        /** One instance of each service. */
+        public Settings(Path gatewayJar, Path streamsJar, Path hubJar, int hubPort, int gatewayPort, int streamsPort,
+                        String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                        DatabaseLogin hubOwner, String supplierSecrets, String hubUsers, String jwtSecret,
+                        Path streamsStateDir, Path logDir) {
+            this(gatewayJar, streamsJar, hubJar, hubPort, gatewayPort, streamsPort, kafkaBootstrap, jdbcUrl, jdbcUser,
+                    jdbcPassword, hubOwner, supplierSecrets, hubUsers, jwtSecret, streamsStateDir, logDir, 1, 1);
+        }
     }
 
     /** A database role and its password. */
@@ -36,10 +49,19 @@ public final class ServiceStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
-    private final List<ServiceProcess> processes;
+    public static final String HUB = "hub-service";
+    public static final String GATEWAY = "supplier-gateway";
+    public static final String STREAMS = "breach-streams";
+    private static final int INSTANCE_PORT_STEP = 10;
 
-    private ServiceStack(List<ServiceProcess> processes) {
+    private final List<ServiceProcess> processes;
+    private final Settings settings;
+    private final Map<String, Map<String, String>> environments;
+
+    private ServiceStack(List<ServiceProcess> processes, Settings settings, Map<String, Map<String, String>> environments) {
         this.processes = processes;
+        this.settings = settings;
+        this.environments = environments;
     }
 
     /** Starts all three and returns once every one answers {@code /health} with 200. */
@@ -81,23 +103,77 @@ public final class ServiceStack implements AutoCloseable {
         Map<String, String> streamsEnv = new HashMap<>(kafka);
         streamsEnv.put("EM_STREAMS_STATE_DIR", s.streamsStateDir().toString());
 
-        List<ServiceProcess> started = new ArrayList<>();
-        ServiceStack stack = new ServiceStack(started);
+        hubEnv.putAll(environmentByService.getOrDefault(HUB, Map.of()));
+        gatewayEnv.putAll(environmentByService.getOrDefault(GATEWAY, Map.of()));
+        streamsEnv.putAll(environmentByService.getOrDefault(STREAMS, Map.of()));
+
+        List<ServiceProcess> started = new CopyOnWriteArrayList<>();
+        ServiceStack stack = new ServiceStack(started, s, Map.of(HUB, Map.copyOf(hubEnv), GATEWAY, Map.copyOf(gatewayEnv),
+                STREAMS, Map.copyOf(streamsEnv)));
         try {
-            hubEnv.putAll(environmentByService.getOrDefault("hub-service", Map.of()));
-            gatewayEnv.putAll(environmentByService.getOrDefault("supplier-gateway", Map.of()));
-            streamsEnv.putAll(environmentByService.getOrDefault("breach-streams", Map.of()));
-            started.add(ServiceProcess.start("hub-service", s.hubJar(), s.hubPort(), hubEnv, s.logDir()));
-            started.add(ServiceProcess.start("supplier-gateway", s.gatewayJar(), s.gatewayPort(), gatewayEnv, s.logDir()));
-            started.add(ServiceProcess.start("breach-streams", s.streamsJar(), s.streamsPort(), streamsEnv, s.logDir()));
-            CompletableFuture.allOf(started.stream()
-                    .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(START_TIMEOUT)))
-                    .toArray(CompletableFuture[]::new)).join();
+            // First one of each (the hub migrates the schema alone), then the extra instances.
+            List<ServiceProcess> first = List.of(stack.launch(HUB, 1), stack.launch(GATEWAY, 1), stack.launch(STREAMS, 1));
+            awaitHealthy(first);
+            List<ServiceProcess> more = new ArrayList<>();
+            for (int n = 2; n <= s.hubInstances(); n++) {
+                more.add(stack.launch(HUB, n));
+            }
+            for (int n = 2; n <= s.streamsInstances(); n++) {
+                more.add(stack.launch(STREAMS, n));
+            }
+            awaitHealthy(more);
+            started.forEach(ServiceProcess::supervise);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts instance {@code n} of {@code service} (hub or stream processor) next to the running ones, waits
+     * until it is healthy and supervises it.
+     */
+    public ServiceProcess startInstance(String service, int n) {
+        ServiceProcess instance = launch(service, n);
+        instance.awaitHealthy(START_TIMEOUT);
+        instance.supervise();
+        return instance;
+    }
+
+    /** Every instance of {@code service} started so far, in the order they were started. */
+    public List<ServiceProcess> instances(String service) {
+        return processes.stream().filter(p -> p.name().equals(service) || p.name().startsWith(service + "-")).toList();
+    }
+
+    private ServiceProcess launch(String service, int n) {
+        Map<String, String> env = new HashMap<>(environments.get(service));
+        String name = n == 1 ? service : service + "-" + n;
+        if (service.equals(STREAMS) && n > 1) {
+            env.put("EM_STREAMS_STATE_DIR", settings.streamsStateDir().resolveSibling(
+                    settings.streamsStateDir().getFileName() + "-" + n).toString());
+        }
+        ServiceProcess process = switch (service) {
+            case HUB -> ServiceProcess.start(name, settings.hubJar(), instancePort(settings.hubPort(), n), env, settings.logDir());
+            case GATEWAY -> ServiceProcess.start(name, settings.gatewayJar(), instancePort(settings.gatewayPort(), n), env,
+                    settings.logDir());
+            case STREAMS -> ServiceProcess.start(name, settings.streamsJar(), instancePort(settings.streamsPort(), n), env,
+                    settings.logDir());
+            default -> throw new IllegalArgumentException("no service " + service);
+        };
+        processes.add(process);
+        return process;
+    }
+
+    /** Instance n of a service listens on its first instance's port + 10·(n−1). */
+    public static int instancePort(int firstPort, int n) {
+        return firstPort + INSTANCE_PORT_STEP * (n - 1);
+    }
+
+    private static void awaitHealthy(List<ServiceProcess> starting) {
+        CompletableFuture.allOf(starting.stream()
+                .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(START_TIMEOUT)))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     public ServiceProcess service(String name) {
@@ -106,15 +182,15 @@ public final class ServiceStack implements AutoCloseable {
     }
 
     public String hubUrl() {
-        return service("hub-service").baseUrl();
+        return service(HUB).baseUrl();
     }
 
     public String gatewayUrl() {
-        return service("supplier-gateway").baseUrl();
+        return service(GATEWAY).baseUrl();
     }
 
     public String streamsUrl() {
-        return service("breach-streams").baseUrl();
+        return service(STREAMS).baseUrl();
     }
 
     /** Stops every service, all at once, each with its grace period. */

@@ -10,6 +10,8 @@ import uk.gov.em.contracts.Topics;
 import uk.gov.em.hub.common.ingest.AfterStore;
 import uk.gov.em.hub.common.ingest.BatchIngestListener;
 import uk.gov.em.hub.common.ingest.BatchIngestion;
+import uk.gov.em.hub.common.ingest.DeadLetters;
+import uk.gov.em.hub.common.ingest.IngestProperties;
 
 import java.time.Duration;
 
@@ -18,11 +20,11 @@ import java.time.Duration;
  * <ul>
  *   <li>Offsets are committed synchronously only after the batch's transaction has committed, so a crash
  *       between the two redelivers the batch, which the idempotent writes absorb.</li>
- *   <li>An unreadable record (see {@link CaseEventDecoder}) is logged with its offset and skipped: one bad
- *       record must not block its partition forever.</li>
- *   <li>A batch that cannot be written (PostgreSQL down, say) is never skipped: the consumer seeks back to
- *       the batch's first offsets and polls it again after {@code hub.ingest.retry-delay}, as many times
- *       as it takes.</li>
+ *   <li>Only committed case events are read: an aborted transaction of breach-streams is never a case.</li>
+ *   <li>A record that does not decode, or that PostgreSQL refuses for good, is set aside on em.dead-letter
+ *       and counted: one bad record must not block its partition forever.</li>
+ *   <li>A batch that cannot be written for a transient reason (PostgreSQL down, say) is never skipped: the
+ *       consumer polls it again after a growing back-off, as many times as it takes.</li>
  * </ul>
  */
 @BatchIngestListener(groupId = CaseEventListener.GROUP_ID)
@@ -38,7 +40,8 @@ public class CaseEventListener {
     private final Counter withdrawalsIgnored;
     private final Timer ingestLag;
 
-    public CaseEventListener(CaseEventWriter writer, MeterRegistry registry, AfterStore afterStore) {
+    public CaseEventListener(CaseEventWriter writer, MeterRegistry registry, AfterStore afterStore,
+                             DeadLetters deadLetters, IngestProperties retry) {
         this.ingestLag = Timer.builder("em.hub.case.ingest.lag")
                 .description("From a case being raised by breach-streams to the hub storing it")
                 .publishPercentileHistogram()
@@ -53,7 +56,8 @@ public class CaseEventListener {
                 .description("Polled batches of case events that could not be stored and were polled again")
                 .register(registry);
         this.ingestion = new BatchIngestion<>(Topics.CASES, "case events", new CaseEventDecoder(), writer::write,
-                CaseEventWriter.Tally.NONE, outcome(registry, "unreadable"), failedBatches::increment, afterStore);
+                CaseEventWriter.Tally::plus, CaseEventWriter.Tally.NONE, outcome(registry, "unreadable"),
+                failedBatches::increment, afterStore, deadLetters, retry);
     }
 
     @Topic(Topics.CASES)

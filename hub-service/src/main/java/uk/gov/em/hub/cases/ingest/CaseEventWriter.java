@@ -51,6 +51,14 @@ public class CaseEventWriter {
     public record Tally(int raised, int duplicates, int withdrawn, int withdrawalsIgnored, List<Duration> ingestLags) {
 
         public static final Tally NONE = new Tally(0, 0, 0, 0, List.of());
+
+        /** What two runs of events did together. */
+        public Tally plus(Tally other) {
+            List<Duration> lags = new ArrayList<>(ingestLags);
+            lags.addAll(other.ingestLags);
+            return new Tally(raised + other.raised, duplicates + other.duplicates, withdrawn + other.withdrawn,
+                    withdrawalsIgnored + other.withdrawalsIgnored, List.copyOf(lags));
+        }
     }
 
     @Transactional

@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * A {@link KafkaListener} with the hub's one ingest policy, so every feed commits and retries alike: polls
  * from the earliest offset in batches, commits a batch's offsets synchronously only after the listener
  * returned (that is after its transaction committed, so a crash redelivers it), and polls a batch that
- * could not be stored again after {@code hub.ingest.retry-delay}, as many times as it takes.
+ * could not be stored again, as many times as it takes, once {@link BatchIngestion} has waited out its
+ * back-off ({@link IngestProperties}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +30,8 @@ import java.lang.annotation.Target;
         errorStrategy = @ErrorStrategy(
                 value = ErrorStrategyValue.RETRY_ON_ERROR,
                 retryCount = Integer.MAX_VALUE,
-                retryDelay = "${hub.ingest.retry-delay:5s}"))
+                // BatchIngestion has waited out its back-off before it rethrows: poll again at once
+                retryDelay = "0s"))
 public @interface BatchIngestListener {
 
     /** The feed's consumer group. */

@@ -2,21 +2,26 @@ package uk.gov.em.hub.common.ingest;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import uk.gov.em.contracts.json.JsonSerde;
-
-import java.util.Optional;
 
 /**
  * Reads the value of one record with the contracts' serde. A record that cannot be read (not JSON, an
- * unknown kind, a required field missing, or no value at all) is logged with its topic, partition and
- * offset and yields nothing, so it never blocks its partition; the log line is what an operator follows
- * to repair it upstream.
+ * unknown kind, a required field missing, or no value at all) yields {@link Unreadable} with the reason, which
+ * {@link BatchIngestion} sets aside on the dead-letter topic so it never blocks its partition.
  */
 public class JsonRecordDecoder<T> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JsonRecordDecoder.class);
+    /** What a record decoded to. */
+    public sealed interface Decoded<T> {
+    }
+
+    /** The record's value, read. */
+    public record Readable<T>(T value) implements Decoded<T> {
+    }
+
+    /** The record cannot be read, and why. */
+    public record Unreadable<T>(String exception, String reason) implements Decoded<T> {
+    }
 
     private final JsonSerde<T> serde;
 
@@ -24,26 +29,23 @@ public class JsonRecordDecoder<T> {
         this.serde = JsonSerde.of(type);
     }
 
-    public Optional<T> decode(ConsumerRecord<String, byte[]> record) {
+    public Decoded<T> decode(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            LOG.warn("Skipping record with no value on {}-{} at offset {} (key {})",
-                    record.topic(), record.partition(), record.offset(), record.key());
-            return Optional.empty();
+            return new Unreadable<>("null", "the record has no value");
         }
         try {
-            return Optional.of(serde.deserialize(record.topic(), record.value()));
+            return new Readable<>(serde.deserialize(record.topic(), record.value()));
         } catch (SerializationException e) {
-            LOG.error("Skipping unreadable record on {}-{} at offset {} (key {}): {}",
-                    record.topic(), record.partition(), record.offset(), record.key(), rootMessage(e));
-            return Optional.empty();
+            Throwable root = rootOf(e);
+            return new Unreadable<>(root.getClass().getName(), String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootOf(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null) {
+        while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.toString();
+        return t;
     }
 }

@@ -9,13 +9,15 @@ import uk.gov.em.contracts.Topics;
 import uk.gov.em.hub.common.ingest.AfterStore;
 import uk.gov.em.hub.common.ingest.BatchIngestListener;
 import uk.gov.em.hub.common.ingest.BatchIngestion;
+import uk.gov.em.hub.common.ingest.DeadLetters;
+import uk.gov.em.hub.common.ingest.IngestProperties;
 import uk.gov.em.hub.common.ingest.JsonRecordDecoder;
 
 /**
  * Feeds {@code em.breach-notifications} into PostgreSQL for timelines and MI, as the case feed does:
  * one transaction per polled batch, offsets committed synchronously only after it committed (so a crash
- * redelivers, and the idempotent insert absorbs it), unreadable records logged and skipped, and a batch
- * that cannot be stored polled again until it can.
+ * redelivers, and the idempotent insert absorbs it), records that cannot be read or stored for good set aside
+ * on em.dead-letter, and a batch that cannot be stored for a transient reason polled again until it can.
  */
 @BatchIngestListener(groupId = NotificationListener.GROUP_ID)
 public class NotificationListener {
@@ -27,12 +29,13 @@ public class NotificationListener {
     private final Counter stored;
     private final Counter duplicates;
 
-    public NotificationListener(NotificationWriter writer, AfterStore afterStore, MeterRegistry registry) {
+    public NotificationListener(NotificationWriter writer, AfterStore afterStore, MeterRegistry registry,
+                                DeadLetters deadLetters, IngestProperties retry) {
         this.stored = outcome(registry, "stored");
         this.duplicates = outcome(registry, "duplicate");
         this.ingestion = new BatchIngestion<>(Topics.NOTIFICATIONS, "notifications",
-                new JsonRecordDecoder<>(ReceivedNotification.class), writer::write, 0,
-                outcome(registry, "unreadable"), () -> { }, afterStore);
+                new JsonRecordDecoder<>(ReceivedNotification.class), writer::write, Integer::sum, 0,
+                outcome(registry, "unreadable"), () -> { }, afterStore, deadLetters, retry);
     }
 
     @Topic(Topics.NOTIFICATIONS)
