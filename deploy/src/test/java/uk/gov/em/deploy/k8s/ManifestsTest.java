@@ -160,9 +160,9 @@ class ManifestsTest {
             deployed.put(spec.path("topicName").asText(), spec.path("partitions").asInt() + " partitions, "
                     + spec.path("replicas").asInt() + "/" + config.path("min.insync.replicas").asInt() + ", "
                     + config.path("cleanup.policy").asText()
-                    + (config.has("retention.ms") ? ", " + config.path("retention.ms").asLong() / 86_400_000 + " days" : ""));
+                    + (config.path("retention.ms").asLong() > 0 ? ", " + config.path("retention.ms").asLong() / 86_400_000 + " days" : ""));
         }
-        assertThat(documented).hasSize(4);
+        assertThat(documented).hasSize(6);
         assertThat(deployed).isEqualTo(documented);
     }
 
@@ -193,11 +193,14 @@ class ManifestsTest {
                 "em.breach-notifications", Set.of("em-supplier-gateway"),
                 "em.breach-cases", Set.of("em-breach-streams"),
                 "em.data-quality", Set.of("em-breach-streams"),
-                "em.subjects", Set.of("em-hub-service")));
+                "em.subjects", Set.of("em-hub-service"),
+                "em.audit-checkpoints", Set.of("em-hub-service"),
+                "em.dead-letter", Set.of("em-breach-streams", "em-hub-service")));
         assertThat(readers).isEqualTo(Map.of(
                 "em.breach-notifications", Set.of("em-breach-streams", "em-hub-service"),
                 "em.breach-cases", Set.of("em-hub-service"),
-                "em.subjects", Set.of("em-breach-streams")));
+                "em.subjects", Set.of("em-breach-streams"),
+                "em.audit-checkpoints", Set.of("em-hub-service")));
     }
 
     @ParameterizedTest
