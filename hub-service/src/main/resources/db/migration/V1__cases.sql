@@ -1,4 +1,4 @@
--- Breach cases as breach-streams raised them (breach-policy.md §7), plus the hub's own state.
+-- Breach cases as breach-streams raised them (docs/policy.md §7), plus the hub's own state.
 --
 -- status:
 --   OPEN       in its queue, to be worked (claimed or not: assignee tells which)

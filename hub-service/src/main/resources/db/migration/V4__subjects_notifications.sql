@@ -23,7 +23,7 @@ CREATE TABLE subject_outbox (
 );
 CREATE INDEX subject_outbox_pending ON subject_outbox (outbox_id) WHERE published_at IS NULL;
 
--- Every accepted notification once, identified as breach-policy.md §1 says: (supplier, notification_id).
+-- Every accepted notification once, identified as docs/policy.md §1 says: (supplier, notification_id).
 CREATE TABLE notification (
     supplier        text        NOT NULL,
     notification_id text        NOT NULL,

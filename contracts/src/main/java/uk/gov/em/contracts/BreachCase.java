@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A case for a caseworker, exactly as breach-policy.md §7 describes it.
+ * A case for a caseworker, exactly as docs/policy.md §7 describes it.
  *
  * @param caseId        deterministic: the same input always gives the same id, so replays never make twins
  * @param trigger       a catalogue code, {@code ACCUMULATED_BATTERY_VIOLATION} or {@code OUT_OF_CONTACT_7_DAYS}

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One breach notification exactly as a supplier sends it (supplier-api.md, "A notification").
+ * One breach notification exactly as a supplier sends it (docs/api/supplier-api.md, "A notification").
  * Times are normalised to UTC instants; {@code details} is a flat map of strings.
  */
 public record Notification(

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The field rules of supplier-api.md that need no parsing: identifier shapes, time order and bounds,
+ * The field rules of docs/api/supplier-api.md that need no parsing: identifier shapes, time order and bounds,
  * the size of {@code details}. Each broken rule is one {@link FieldProblem} naming its field.
  */
 public final class NotificationRules {

@@ -4,7 +4,7 @@ import io.micronaut.runtime.Micronaut;
 
 /**
  * The supplier gateway: authenticated HTTP ingest of supplier breach notifications onto Kafka
- * (supplier-api.md). Configured only by environment variables; see application.yml.
+ * (docs/api/supplier-api.md). Configured only by environment variables; see application.yml.
  */
 public final class GatewayApplication {
 

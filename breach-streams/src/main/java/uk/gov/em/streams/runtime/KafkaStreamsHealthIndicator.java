@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code /health} is UP while the stream processor can do its job: Kafka Streams is RUNNING, or
  * REBALANCING (a normal, passing state when instances join or leave). Any other state (CREATED before
  * start, PENDING_ERROR, ERROR, shutting down) is DOWN. The state is kept in the details, which the endpoint does
- * not show (every service answers exactly {"status":"UP"}, hub-api.md).
+ * not show (every service answers exactly {"status":"UP"}, docs/api/hub-api.md).
  */
 @Singleton
 class KafkaStreamsHealthIndicator implements HealthIndicator {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PolicyLoaderTest {
 
-    /** breach-policy.md §5, copied row by row from the spec text (not from the policy file). */
+    /** docs/policy.md §5, copied row by row from the spec text (not from the policy file). */
     private static final Map<String, TriggerRoute> SPEC_TABLE = specTable();
 
     private static Map<String, TriggerRoute> specTable() {

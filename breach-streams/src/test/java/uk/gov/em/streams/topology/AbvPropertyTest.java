@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The topology against a small, obviously correct reference of breach-policy.md §3: random battery episodes
+ * The topology against a small, obviously correct reference of docs/policy.md §3: random battery episodes
  * (some overlapping, some split into two notifications, some first reported open and closed later), sent in a
  * random order, so up to 30 days late (every episode starts within 29 days and lasts under a day: no arrival is
  * more than 30 days behind the newest event, the lateness the policy must absorb); the ABVs in force at the end

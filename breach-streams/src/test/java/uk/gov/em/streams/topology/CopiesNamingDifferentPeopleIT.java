@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * breach-policy.md §1 across partitions, on the real broker under exactly-once v2: two copies of one notification
+ * docs/policy.md §1 across partitions, on the real broker under exactly-once v2: two copies of one notification
  * name people whose notifications live in different partitions (so different tasks). The copy received first
  * stands; the other is reported as a conflict and what it caused is withdrawn; a replay into a fresh application
  * ends the same way.

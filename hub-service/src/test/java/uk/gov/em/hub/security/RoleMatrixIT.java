@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The role matrix of hub-api.md on every endpoint, for every role and for no token at all: no token is
+ * The role matrix of docs/api/hub-api.md on every endpoint, for every role and for no token at all: no token is
  * 401, a role that may not call is 403, a role that may gets past security (whatever the call then
  * answers: 200, 400, 404, 409). Senior caseworkers are tested with that role alone.
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One accumulated battery violation (breach-policy.md §3) found by {@link AbvCalculator}.
+ * One accumulated battery violation (docs/policy.md §3) found by {@link AbvCalculator}.
  *
  * @param at           the instant T at which unconsumed battery time in the window reached the threshold
  * @param windowStart  the exclusive start of the window counted: the later of T − 7 days and the previous

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The accumulated battery violation rule (breach-policy.md §3), exactly and independent of arrival order.
+ * The accumulated battery violation rule (docs/policy.md §3), exactly and independent of arrival order.
  *
  * <p>Given a person's battery periods, it finds every ABV instant: the first T after the consumption point c
  * at which the merged battery time inside (max(T − window, c), T] reaches the threshold; then c = T and

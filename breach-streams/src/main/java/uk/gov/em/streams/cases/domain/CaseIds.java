@@ -7,13 +7,13 @@ import uk.gov.em.streams.domain.Sha256;
 import java.time.Instant;
 
 /**
- * Deterministic case ids (breach-policy.md §7): the same trigger occurrence always gets the same id, so a
+ * Deterministic case ids (docs/policy.md §7): the same trigger occurrence always gets the same id, so a
  * replay, a resend after the de-duplication horizon or a restart never makes a twin case.
  *
  * <p>The id names the trigger occurrence, not the routing decision: the rule id is deliberately left out,
  * so if a later policy version routes the same notification differently the hub sees the same case again
  * rather than a second one. Every id names the person too: two copies of one notification naming different
- * people (a supplier error, breach-policy.md §1) raise two cases, and withdrawing the one that lost never
+ * people (a supplier error, docs/policy.md §1) raise two cases, and withdrawing the one that lost never
  * touches the other. An ABV is its person and instant T; a 7-day case is its person, episode and the instant
  * it reached 7 days (if late data moves the episode's start, that is another case).
  */

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Builds every case the policy raises (breach-policy.md §5–§7): from a single notification, for an
+ * Builds every case the policy raises (docs/policy.md §5–§7): from a single notification, for an
  * accumulated battery violation, and for an episode out of contact for 7 days. Each carries a deterministic
  * id, the policy version and deciding rule, its evidence, {@code openedAt} (the trigger's event time),
  * {@code raisedAt} (a time taken from the input, never the processor's clock, so replays are identical), the

@@ -1,7 +1,7 @@
 package uk.gov.em.streams.dedup.domain;
 
 /**
- * What to do with one arriving copy of a notification (breach-policy.md §1), with the reason in words.
+ * What to do with one arriving copy of a notification (docs/policy.md §1), with the reason in words.
  */
 public sealed interface DedupDecision {
 

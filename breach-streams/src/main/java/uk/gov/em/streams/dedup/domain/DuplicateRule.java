@@ -6,7 +6,7 @@ import uk.gov.em.contracts.ReceivedNotification;
 import java.util.Optional;
 
 /**
- * De-duplication (breach-policy.md §1): a notification is identified by (supplier, notificationId); later
+ * De-duplication (docs/policy.md §1): a notification is identified by (supplier, notificationId); later
  * copies with the same content change nothing; a later copy with different content loses to the first and
  * is reported as a data-quality conflict.
  */

@@ -5,7 +5,7 @@ import uk.gov.em.contracts.DataQualityEvent;
 import java.util.Optional;
 
 /**
- * The identity check across people (breach-policy.md §1). Each person's own de-duplication catches copies of
+ * The identity check across people (docs/policy.md §1). Each person's own de-duplication catches copies of
  * one notification that name that person; this rule catches copies of one (supplier, notificationId) that name
  * <em>different</em> people, which land in different tasks. The copy received first wins, whatever order the
  * copies reach the check in, so a replay decides the same; the other is reported and retracted.

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>The facts are every field except the free-text {@code details}, with {@code episodeId} taken as its
  * effective value. {@code details} is left out because the supplier's daily CSV report carries no details
- * (supplier-api.md): a daily report repeating a notification first posted live is the same notification
+ * (docs/api/supplier-api.md): a daily report repeating a notification first posted live is the same notification
  * again, not a conflict. An absent {@code episodeId} and one equal to the notification id mean the same
  * episode, so they fingerprint the same. The canonical form is the facts in a fixed order, separated by a
  * control character no field may contain, with an absent {@code deviceId} or {@code endedAt} written as nothing.

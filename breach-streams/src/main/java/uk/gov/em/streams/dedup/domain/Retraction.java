@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Two copies of one notification name different people: {@code kept}, received first, stands; whatever
- * {@code withdrawn} caused for its person is taken back (breach-policy.md §1: the first wins).
+ * {@code withdrawn} caused for its person is taken back (docs/policy.md §1: the first wins).
  */
 public record Retraction(Sighting kept, Sighting withdrawn) {
 

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One period out of contact of one person (breach-policy.md §2): every notification with the same type and
+ * One period out of contact of one person (docs/policy.md §2): every notification with the same type and
  * {@code episodeId} describes it; it runs from the earliest {@code occurredAt} to the latest {@code endedAt}
  * among them, so the result does not depend on their arrival order. With no {@code endedAt} yet it is open.
  *

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Out of contact for 7 days (breach-policy.md §4): an episode (battery or other) that reaches the limit
+ * Out of contact for 7 days (docs/policy.md §4): an episode (battery or other) that reaches the limit
  * (168 h) without an end raises {@code OUT_OF_CONTACT_7_DAYS} at start + limit, once per episode, when the
  * clock gets there. An episode reported afterwards as having lasted the limit or longer counts the same: it
  * was open at start + limit. A case raised for an episode later reported to have ended before the limit no

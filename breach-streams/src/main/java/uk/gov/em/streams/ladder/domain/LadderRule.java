@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The escalation ladder (breach-policy.md §6): count the person's qualifying breaches whose time falls in the
+ * The escalation ladder (docs/policy.md §6): count the person's qualifying breaches whose time falls in the
  * window (90 days) up to and including this one, from the breaches known when the case is raised; the n-th
  * goes to the queue of the policy step for n (1st–2nd warnings, 3rd reviews, 4th on prosecutions). A person
  * flagged vulnerable never goes straight to prosecutions: such a case goes to reviews instead

@@ -37,7 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The per-person policy (breach-policy.md §1–§4, §6): de-duplication of the person's notifications, episodes, accumulated battery violations under late
+ * The per-person policy (docs/policy.md §1–§4, §6): de-duplication of the person's notifications, episodes, accumulated battery violations under late
  * and out-of-order data, out of contact for 7 days and the ladder history, as pure functions from a
  * person's state and one input (an accepted notification, or the clock) to the new state and what to publish.
  *

@@ -3,7 +3,7 @@ package uk.gov.em.streams.policy.domain;
 import java.time.Duration;
 
 /**
- * The thresholds of the battery and out-of-contact rules (breach-policy.md §3, §4).
+ * The thresholds of the battery and out-of-contact rules (docs/policy.md §3, §4).
  *
  * @param accumulationThreshold battery time out of contact that raises an accumulated battery violation (12 h)
  * @param accumulationWindow    the rolling window it must accumulate in (7 days)

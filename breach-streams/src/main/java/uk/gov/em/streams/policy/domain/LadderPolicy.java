@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The escalation ladder of breach-policy.md §6: how far back qualifying breaches count, and which queue
+ * The escalation ladder of docs/policy.md §6: how far back qualifying breaches count, and which queue
  * the n-th of them goes to. Steps are ordered by {@code from}; the first starts at 1.
  */
 public record LadderPolicy(Duration window, List<LadderStep> steps) {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One version of the breach policy (breach-policy.md): the severity and route of every trigger, the
+ * One version of the breach policy (docs/policy.md): the severity and route of every trigger, the
  * escalation ladder, the battery thresholds and the de-duplication horizon. Every case records
  * {@link #version()} and the rule that made it, so a decision can always be traced to the policy text.
  * A policy is checked whole when it is made: one that cannot be applied never exists.

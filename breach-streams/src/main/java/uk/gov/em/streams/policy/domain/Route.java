@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where a trigger goes (breach-policy.md §5): straight to a queue, onto the escalation ladder, or nowhere.
+ * Where a trigger goes (docs/policy.md §5): straight to a queue, onto the escalation ladder, or nowhere.
  * The policy file spells each route as its lower-case {@link #code()}.
  */
 public enum Route {

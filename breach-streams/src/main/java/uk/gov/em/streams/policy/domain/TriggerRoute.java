@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One row of the severity and route table (breach-policy.md §5).
+ * One row of the severity and route table (docs/policy.md §5).
  *
  * @param trigger  a catalogue code, {@code ACCUMULATED_BATTERY_VIOLATION} or {@code OUT_OF_CONTACT_7_DAYS}
  * @param severity the case's severity; {@code null} exactly when the route raises no case

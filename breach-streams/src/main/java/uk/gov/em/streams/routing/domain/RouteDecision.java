@@ -4,7 +4,7 @@ import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
 
 /**
- * Where one notification goes by the severity and route table (breach-policy.md §5), with the id of the
+ * Where one notification goes by the severity and route table (docs/policy.md §5), with the id of the
  * table row that said so and the reason in words.
  */
 public sealed interface RouteDecision {

@@ -8,7 +8,7 @@ import uk.gov.em.streams.policy.domain.TriggerRoute;
 import java.util.Locale;
 
 /**
- * Classifies one notification by the policy's severity and route table (breach-policy.md §5). Episode types
+ * Classifies one notification by the policy's severity and route table (docs/policy.md §5). Episode types
  * never open a case by themselves: they feed the accumulated-battery and out-of-contact rules.
  */
 public final class RouteRule {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * What a caseworker records on a case (hub-api.md "Actions"). Which action is allowed when, and who may
+ * What a caseworker records on a case (docs/api/hub-api.md "Actions"). Which action is allowed when, and who may
  * take it, is {@link CaseLifecycle}'s business.
  */
 public enum CaseAction {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A case as the hub holds it: everything breach-policy.md §7 says a case carries, plus where it stands
+ * A case as the hub holds it: everything docs/policy.md §7 says a case carries, plus where it stands
  * in the hub (status, assignee, withdrawal).
  *
  * @param harmLevel  the person's harm level when the case was raised; {@code null} when unknown

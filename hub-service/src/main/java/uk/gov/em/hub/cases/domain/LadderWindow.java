@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * The escalation ladder's window (breach-policy.md §6, 90 days by default): the warnings served to a
+ * The escalation ladder's window (docs/policy.md §6, 90 days by default): the warnings served to a
  * person within it are shown on their cases, and a referral with none needs a written justification.
  */
 public record LadderWindow(Period length) {

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * When the next action on a case is due (hub-api.md "dueAt"). Per queue, the first action is due
+ * When the next action on a case is due (docs/api/hub-api.md "dueAt"). Per queue, the first action is due
  * {@code warningsWorkingDays} (warnings) or {@code reviewsWorkingDays} (reviews) working days after the
  * case was raised, and for prosecutions {@code prosecutionMargin} before the legal clock runs out. Later
  * stages have their own deadlines: a warning letter waits for mitigation until {@code mitigationDueAt};

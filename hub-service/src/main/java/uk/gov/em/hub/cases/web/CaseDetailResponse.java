@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One case in full: every field of breach-policy.md §7, where it stands in the hub (status, assignee and
+ * One case in full: every field of docs/policy.md §7, where it stands in the hub (status, assignee and
  * claim, the actions allowed now, the outcome), why it was withdrawn if it was, the prosecution time
  * limit if it applies, and its actions and audit trail.
  *

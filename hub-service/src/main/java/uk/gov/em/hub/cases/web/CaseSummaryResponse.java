@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * A case as a queue or listing shows it (hub-api.md "A case summary"). {@code assignee} is the holder of
+ * A case as a queue or listing shows it (docs/api/hub-api.md "A case summary"). {@code assignee} is the holder of
  * a live claim: a lapsed claim shows as unallocated. {@code dueAt} is when the next action is due by the
  * queue's time target (or the legal clock), {@code overdue} whether that has passed; {@code attention}
  * says why an unfinished case came back to the queue; {@code legalClockWarning} that the prosecution time

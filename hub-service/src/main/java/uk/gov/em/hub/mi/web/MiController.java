@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Management information (hub-api.md "MI") for OPS and administrators. {@code breaches-by-type} is the
+ * Management information (docs/api/hub-api.md "MI") for OPS and administrators. {@code breaches-by-type} is the
  * contract's table; {@code grouping=published} folds the catalogue codes into the rows of the
  * published inspection table (five named types and OTHER), and {@code supplier} narrows it to one
  * supplier. Outcomes by month (with the reason or outcome given), supplier timeliness, the SLA table,

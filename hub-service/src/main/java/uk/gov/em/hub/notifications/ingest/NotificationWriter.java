@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Stores one polled batch of accepted notifications in one transaction, as one JDBC batch. A
- * notification is identified by (supplier, notificationId) as breach-policy.md §1 says: a second copy,
+ * notification is identified by (supplier, notificationId) as docs/policy.md §1 says: a second copy,
  * or a redelivery, changes nothing — the first copy wins. "First" is the copy the gateway received first,
  * as in the stream processor: copies naming different people sit in different partitions and can reach the
  * hub in either order, so a copy received earlier than the one stored replaces it (and the person's timeline

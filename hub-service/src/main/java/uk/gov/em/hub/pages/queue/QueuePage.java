@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 
 /**
  * The queues as caseworkers work them: a tab per queue with its open count, the open cases in priority
- * order (breach-policy.md §8) with claim and release, and "take the next case". Reads and claims go
+ * order (docs/policy.md §8) with claim and release, and "take the next case". Reads and claims go
  * through the same controllers and rules as {@code /api/v1/queues} and {@code /api/v1/cases}.
  */
 @Controller("/queues")

@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A case's place in its queue (breach-policy.md §8): most severe first, then highest harm level
+ * A case's place in its queue (docs/policy.md §8): most severe first, then highest harm level
  * (unknown last), then the oldest trigger, and the case id last so that the order is total and a keyset
  * cursor never skips or repeats a case.
  *

@@ -24,7 +24,7 @@ import uk.gov.em.hub.queue.domain.Queues;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
- * A caseworker queue in the order of breach-policy.md §8, keyset-paged: the cursor is the last row's
+ * A caseworker queue in the order of docs/policy.md §8, keyset-paged: the cursor is the last row's
  * sort key, so pages stay stable while cases arrive and leave. {@code status} defaults to {@code open};
  * {@code withdrawn} and {@code closed} list the cases that left the queue, in the same order. Open cases
  * can instead be listed earliest due first ({@code order=due}), as the prosecutions page does by default:

@@ -3,7 +3,7 @@ package uk.gov.em.hub.security.domain;
 import java.util.Set;
 
 /**
- * The hub's roles (hub-api.md "Sign-in and roles"). Constants, because {@code @Secured} needs
+ * The hub's roles (docs/api/hub-api.md "Sign-in and roles"). Constants, because {@code @Secured} needs
  * compile-time values.
  */
 public final class Roles {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns the words of {@code PUT /api/v1/subjects/{id}} into a {@link Subject}, as hub-api.md says:
+ * Turns the words of {@code PUT /api/v1/subjects/{id}} into a {@link Subject}, as docs/api/hub-api.md says:
  * {@code harmLevel} one of VERY_HIGH, HIGH, MEDIUM, LOW; {@code deviceType} one of FITTED_GPS, FITTED_RF,
  * NON_FITTED; {@code emStartDate} an ISO date; {@code vulnerable} a boolean, which must be given because
  * it changes where the person's cases go. Harm level, device type and start date may be {@code null}

@@ -20,7 +20,7 @@ import uk.gov.em.hub.subjects.persistence.SubjectRepository;
 import java.time.Clock;
 
 /**
- * The subject register (hub-api.md): OPS and ADMIN change it; everyone who works cases may read it.
+ * The subject register (docs/api/hub-api.md): OPS and ADMIN change it; everyone who works cases may read it.
  * A change is stored and queued for em.subjects in one transaction, and published within moments.
  */
 @Controller("/api/v1/subjects/{subjectId}")

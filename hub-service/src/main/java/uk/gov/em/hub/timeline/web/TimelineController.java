@@ -15,7 +15,7 @@ import uk.gov.em.hub.timeline.persistence.TimelineRepository;
 import java.util.List;
 
 /**
- * A person's whole EM history in time order (hub-api.md): every notification, ABV, case, action and
+ * A person's whole EM history in time order (docs/api/hub-api.md): every notification, ABV, case, action and
  * withdrawal. Individual data, so caseworkers and administrators only. A person the hub has never heard
  * of is a 404.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Authenticates a supplier request (supplier-api.md, "Authentication"): the supplier must be known, the
+ * Authenticates a supplier request (docs/api/supplier-api.md, "Authentication"): the supplier must be known, the
  * signature must be the HMAC of {@code <timestamp>.<raw body>} under one of its secrets, and the timestamp
  * must lie within the replay window of the server clock, either side.
  *

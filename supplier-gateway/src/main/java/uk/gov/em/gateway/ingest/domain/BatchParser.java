@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a batch (supplier-api.md, "Endpoints"): a JSON array of notifications, judged item by item with the
+ * Reads a batch (docs/api/supplier-api.md, "Endpoints"): a JSON array of notifications, judged item by item with the
  * same {@link NotificationParser} as a single notification. A body that is not a JSON array at all is
  * {@link BatchOutcome.Unreadable}; a bad item only rejects that item.
  *

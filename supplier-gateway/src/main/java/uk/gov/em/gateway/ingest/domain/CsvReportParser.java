@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a supplier's daily report (supplier-api.md, "Endpoints"): UTF-8 CSV (RFC 4180 quoting), a header
+ * Reads a supplier's daily report (docs/api/supplier-api.md, "Endpoints"): UTF-8 CSV (RFC 4180 quoting), a header
  * row naming notification fields in any order, one notification a row, an empty cell meaning the field is
  * absent, and no {@code details} column. Each row is judged by the same {@link NotificationParser} as a
  * JSON notification.

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the raw bytes of one notification into a {@link Notification} or the list of everything wrong
- * with it, naming every bad field (supplier-api.md, "A notification"). Strict: unknown fields, duplicate
+ * with it, naming every bad field (docs/api/supplier-api.md, "A notification"). Strict: unknown fields, duplicate
  * keys, ill-typed values and trailing content are rejected; an explicit {@code null} for an optional
  * field means the field is absent. Pure and thread-safe, so batches can reuse it item by item via
  * {@link #parse(JsonNode, Instant)}.

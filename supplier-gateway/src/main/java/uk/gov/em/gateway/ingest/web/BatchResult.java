@@ -6,7 +6,7 @@ import uk.gov.em.gateway.problem.Problem;
 import java.util.List;
 
 /**
- * The 200 body of a batch (supplier-api.md): how many notifications were accepted (and are durably on Kafka),
+ * The 200 body of a batch (docs/api/supplier-api.md): how many notifications were accepted (and are durably on Kafka),
  * and each rejected one by its 0-based index, the notificationId it claimed (null when none could be read),
  * and its problems. Every member is always present, even when empty or null, so clients need no special case.
  */

@@ -5,7 +5,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * Limits of the ingest endpoints ({@code gateway.ingest.*}): 64 KiB for one notification, 8 MiB and 1,000
- * notifications for a batch (supplier-api.md). Each limit is checked on its own route; the server-wide
+ * notifications for a batch (docs/api/supplier-api.md). Each limit is checked on its own route; the server-wide
  * {@code micronaut.server.max-request-size} is the largest of them.
  */
 @ConfigurationProperties("gateway.ingest")

@@ -16,7 +16,7 @@ public final class NotificationJson {
         this.node = node;
     }
 
-    /** The example of supplier-api.md. */
+    /** The example of docs/api/supplier-api.md. */
     public static NotificationJson valid() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("notificationId", "EMS-000123");
