@@ -73,13 +73,8 @@ class CrashMatrixIT {
         ServiceStack stack = null;
         SupplierLoad load = null;
         try {
-            stack = ServiceStack.start(new ServiceStack.Settings(
-                    Path.of(System.getProperty("em.jar.gateway")), Path.of(System.getProperty("em.jar.streams")),
-                    Path.of(System.getProperty("em.jar.hub")),
-                    FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                    KafkaHarness.bootstrapServers(), jdbcUrl, "em_hub", "em_hub", null,
-                    SUPPLIER + "=" + SECRET, "olive:olive-password:OPS", "crash-jwt-secret-" + UUID.randomUUID(),
-                    work.resolve("streams-state"), work.resolve("logs")));
+            stack = ServiceStack.start(TestStacks.settings(work, KafkaHarness.bootstrapServers(),
+                    jdbcUrl, HubDatabase.NAME, HubDatabase.NAME, SUPPLIER + "=" + SECRET, "olive:olive-password:OPS", 1, 1));
             ServiceStack services = stack;
             load = new SupplierLoad(client, services::gatewayUrl, run, seed);
             load.start(Duration.ofMillis(150));

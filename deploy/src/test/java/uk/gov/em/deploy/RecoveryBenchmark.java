@@ -62,12 +62,9 @@ class RecoveryBenchmark {
         Duration outage = Duration.ofMinutes(Long.getLong("em.outage.minutes", 5));
         Path work = Files.createTempDirectory("em-recovery-");
         try (HubDatabase postgres = new HubDatabase(work.resolve("postgres"), FreePorts.pick());
-             ServiceStack stack = ServiceStack.start(new ServiceStack.Settings(
-                     Path.of(System.getProperty("em.jar.gateway")), Path.of(System.getProperty("em.jar.streams")),
-                     Path.of(System.getProperty("em.jar.hub")), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                     KafkaHarness.bootstrapServers(), postgres.create(), HubDatabase.NAME, HubDatabase.NAME, null,
-                     SUPPLIER + "=" + SECRET, "olive:olive-password:OPS", "bench-jwt-" + UUID.randomUUID(),
-                     work.resolve("streams-state"), work.resolve("logs"), 1, 2));
+             ServiceStack stack = ServiceStack.start(TestStacks.settings(work, KafkaHarness.bootstrapServers(),
+                     postgres.create(), HubDatabase.NAME, HubDatabase.NAME, SUPPLIER + "=" + SECRET,
+                     "olive:olive-password:OPS", 1, 2));
              CaseProbe probe = new CaseProbe(stack)) {
 
             for (String service : List.of(ServiceStack.HUB, ServiceStack.GATEWAY, ServiceStack.STREAMS)) {

@@ -37,7 +37,6 @@ import uk.gov.em.deploy.local.ServiceStack;
 import uk.gov.em.deploy.simulator.SignedRequests;
 import uk.gov.em.infra.EmbeddedKafkaBroker;
 import uk.gov.em.infra.EmbeddedKafkaBroker.ScramLogin;
-import uk.gov.em.infra.FreePorts;
 import uk.gov.em.infra.KafkaTopics;
 import uk.gov.em.testing.PostgresHarness;
 
@@ -80,6 +79,7 @@ class SecuredKafkaIT {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final StackClient hub = new StackClient(SUPPLIER, SECRET);
     private final Map<String, ScramLogin> principals = new HashMap<>();
     private EmbeddedKafkaBroker broker;
     private ServiceStack stack;
@@ -106,16 +106,9 @@ class SecuredKafkaIT {
         assertThat(principals).containsOnlyKeys("em-supplier-gateway", "em-breach-streams", "em-hub-service");
 
         PostgresHarness.Database db = PostgresHarness.freshDatabase("secured");
-        stack = ServiceStack.start(new ServiceStack.Settings(
-                Path.of(System.getProperty("em.jar.gateway")),
-                Path.of(System.getProperty("em.jar.streams")),
-                Path.of(System.getProperty("em.jar.hub")),
-                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                broker.bootstrapServers(), db.jdbcUrl(), db.username(), db.password(), null,
-                SUPPLIER + "=" + SECRET,
-                "olive:olive-password:OPS|SENIOR_CASEWORKER",
-                "secured-jwt-secret-" + UUID.randomUUID(),
-                work.resolve("streams-state"), work.resolve("logs")),
+        stack = ServiceStack.start(TestStacks.settings(work, broker.bootstrapServers(),
+                db.jdbcUrl(), db.username(), db.password(), SUPPLIER + "=" + SECRET,
+                "olive:olive-password:OPS|SENIOR_CASEWORKER", 1, 1),
                 Map.of("supplier-gateway", environment(principals.get("em-supplier-gateway")),
                         "breach-streams", environment(principals.get("em-breach-streams")),
                         "hub-service", environment(principals.get("em-hub-service"))));
@@ -140,16 +133,16 @@ class SecuredKafkaIT {
                 SECRET, Json.toBytes(tamper), Instant.now());
         assertThat(http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
 
-        String token = login();
+        String token = hub.login(stack.hubUrl(), "olive", "olive-password");
         await().atMost(PIPELINE).untilAsserted(() ->
-                assertThat(getJson("/api/v1/cases?subjectId=" + subject, token).path("items")).hasSize(1));
+                assertThat(hub.getJson(stack.hubUrl(), "/api/v1/cases?subjectId=" + subject, token).path("items")).hasSize(1));
     }
 
     @Test
     void theHubPublishesTheSubjectRegisterAsItsOwnPrincipal() throws Exception {
         String subject = "S-" + UUID.randomUUID().toString().substring(0, 8);
         HttpRequest put = HttpRequest.newBuilder(URI.create(stack.hubUrl() + "/api/v1/subjects/" + subject))
-                .header("Authorization", "Bearer " + login()).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + hub.login(stack.hubUrl(), "olive", "olive-password")).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"harmLevel\":\"HIGH\",\"vulnerable\":false,"
                         + "\"deviceType\":\"FITTED_GPS\",\"emStartDate\":\"2022-01-10\"}")).build();
         HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
@@ -240,21 +233,4 @@ class SecuredKafkaIT {
         return operations;
     }
 
-    private String login() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.hubUrl() + "/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"olive\",\"password\":\"olive-password\"}"))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body()).path("access_token").asText();
-    }
-
-    private JsonNode getJson(String path, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.hubUrl() + path))
-                .header("Authorization", "Bearer " + token).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
-    }
 }

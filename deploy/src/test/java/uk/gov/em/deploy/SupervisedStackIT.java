@@ -11,7 +11,6 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.deploy.local.ServiceProcess;
 import uk.gov.em.deploy.local.ServiceStack;
-import uk.gov.em.infra.FreePorts;
 import uk.gov.em.testing.KafkaHarness;
 import uk.gov.em.testing.PostgresHarness;
 
@@ -50,16 +49,9 @@ class SupervisedStackIT {
     void startTwoHubsAndTwoStreamProcessors() throws IOException {
         PostgresHarness.Database db = PostgresHarness.freshDatabase("supervised");
         Path work = Files.createTempDirectory("em-supervised-");
-        stack = ServiceStack.start(new ServiceStack.Settings(
-                Path.of(System.getProperty("em.jar.gateway")),
-                Path.of(System.getProperty("em.jar.streams")),
-                Path.of(System.getProperty("em.jar.hub")),
-                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                KafkaHarness.bootstrapServers(), db.jdbcUrl(), db.username(), db.password(), null,
-                SUPPLIER + "=" + SECRET,
-                "casey:casey-password:CASEWORKER;carla:carla-password:CASEWORKER",
-                "supervised-jwt-secret-" + UUID.randomUUID(),
-                work.resolve("streams-state"), work.resolve("logs"), 2, 2));
+        stack = ServiceStack.start(TestStacks.settings(work, KafkaHarness.bootstrapServers(),
+                db.jdbcUrl(), db.username(), db.password(), SUPPLIER + "=" + SECRET,
+                "casey:casey-password:CASEWORKER;carla:carla-password:CASEWORKER", 2, 2));
     }
 
     @AfterAll

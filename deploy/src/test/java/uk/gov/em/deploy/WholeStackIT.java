@@ -12,7 +12,6 @@ import uk.gov.em.deploy.local.ServiceStack;
 import uk.gov.em.deploy.observability.MonitoredMetrics;
 import uk.gov.em.deploy.simulator.PublishedBreachTable;
 import uk.gov.em.deploy.simulator.SignedRequests;
-import uk.gov.em.infra.FreePorts;
 import uk.gov.em.testing.KafkaHarness;
 import uk.gov.em.testing.PostgresHarness;
 
@@ -52,22 +51,16 @@ class WholeStackIT {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final StackClient hub = new StackClient(SUPPLIER, SECRET);
     private ServiceStack stack;
 
     @BeforeAll
     void startTheThreeServices() throws IOException {
         PostgresHarness.Database db = PostgresHarness.freshDatabase("skeleton");
         Path work = Files.createTempDirectory("em-skeleton-");
-        stack = ServiceStack.start(new ServiceStack.Settings(
-                Path.of(System.getProperty("em.jar.gateway")),
-                Path.of(System.getProperty("em.jar.streams")),
-                Path.of(System.getProperty("em.jar.hub")),
-                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                KafkaHarness.bootstrapServers(), db.jdbcUrl(), db.username(), db.password(), null,
-                SUPPLIER + "=" + SECRET,
-                "casey:casey-password:CASEWORKER;olive:olive-password:OPS",
-                "skeleton-jwt-secret-" + UUID.randomUUID(),
-                work.resolve("streams-state"), work.resolve("logs")));
+        stack = ServiceStack.start(TestStacks.settings(work, KafkaHarness.bootstrapServers(),
+                db.jdbcUrl(), db.username(), db.password(), SUPPLIER + "=" + SECRET,
+                "casey:casey-password:CASEWORKER;olive:olive-password:OPS", 1, 1));
     }
 
     @AfterAll
@@ -83,7 +76,7 @@ class WholeStackIT {
         Notification tamper = notification(subject, BreachType.STRAP_TAMPER);
 
         assertThat(postSigned(tamper).statusCode()).isEqualTo(202);
-        String token = login("casey", "casey-password");
+        String token = hub.login(stack.hubUrl(), "casey", "casey-password");
         await().atMost(PIPELINE).untilAsserted(() ->
                 assertThat(caseIdsIn("/api/v1/queues/prosecutions?limit=200", token, subject)).hasSize(1));
 
@@ -95,7 +88,7 @@ class WholeStackIT {
         await().atMost(PIPELINE).untilAsserted(() ->
                 assertThat(caseIdsIn("/api/v1/cases?subjectId=" + subject, token, subject)).hasSize(2));
 
-        JsonNode cases = getJson("/api/v1/cases?subjectId=" + subject, token).path("items");
+        JsonNode cases = hub.getJson(stack.hubUrl(), "/api/v1/cases?subjectId=" + subject, token).path("items");
         List<String> triggers = new ArrayList<>();
         cases.forEach(c -> triggers.add(c.path("trigger").asText() + "→" + c.path("queue").asText()));
         assertThat(triggers).containsExactlyInAnyOrder("STRAP_TAMPER→prosecutions", "CURFEW_MISSED_FULL→warnings");
@@ -130,10 +123,10 @@ class WholeStackIT {
             assertThat(Json.mapper().readTree(response.body()).path("rejected")).isEmpty();
         }
 
-        String token = login("olive", "olive-password");
+        String token = hub.login(stack.hubUrl(), "olive", "olive-password");
         String range = "/api/v1/mi/breaches-by-type?from=2021-09&to=2022-02";
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
-                assertThat(foldIntoPublishedRows(getJson(range, token))).isEqualTo(published.counts()));
+                assertThat(foldIntoPublishedRows(hub.getJson(stack.hubUrl(), range, token))).isEqualTo(published.counts()));
     }
 
     /**
@@ -148,7 +141,7 @@ class WholeStackIT {
         HttpRequest unsigned = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notifications"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         assertThat(http.send(unsigned, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
-        String token = login("casey", "casey-password");
+        String token = hub.login(stack.hubUrl(), "casey", "casey-password");
         List<String> caseIds = new ArrayList<>();
         await().atMost(PIPELINE).untilAsserted(() -> {
             caseIds.clear();
@@ -214,27 +207,9 @@ class WholeStackIT {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private String login(String user, String password) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.hubUrl() + "/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body()).path("access_token").asText();
-    }
-
-    private JsonNode getJson(String path, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.hubUrl() + path))
-                .header("Authorization", "Bearer " + token).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
-    }
-
     private List<String> caseIdsIn(String path, String token, String subject) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
-        for (JsonNode item : getJson(path, token).path("items")) {
+        for (JsonNode item : hub.getJson(stack.hubUrl(), path, token).path("items")) {
             if (item.path("subjectId").asText().equals(subject)) {
                 ids.add(item.path("caseId").asText());
             }

@@ -58,6 +58,8 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
     private final String wakeStoreName;
     private final String seenStoreName;
     private final String subjectStoreName;
+    /** Notifications this task refused because a person's state was full (for the log's sake). */
+    private long refused;
     private ProcessorContext<String, PersonOutput> context;
     private KeyValueStore<String, PersonState> people;
     private KeyValueStore<String, Long> wakeUps;
@@ -104,8 +106,13 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         outcome.dedup().ifPresent(events::deduplicated);
         if (outcome.refused()) {
             events.refused(subjectId);
-            LOG.warn("{} already has {} episodes: a notification opening one more was not applied", subjectId,
-                    PersonPolicy.MAX_EPISODES);
+            refused++;
+            // A flood refuses thousands: the 1st, 10th, 100th … are logged, the metric counts every one.
+            if (Long.toString(refused).matches("10*")) {
+                LOG.warn("{} already has {} episodes: a notification opening one more was not applied ({} refused by"
+                        + " this task so far; em_notifications_refused_total counts them all)", subjectId,
+                        PersonPolicy.MAX_EPISODES, refused);
+            }
         }
         outcome.remember().ifPresent(entry -> seen.put(seenKey(subjectId, entry.identity()), entry,
                 entry.firstSeenAt().toEpochMilli()));

@@ -236,10 +236,14 @@ public class CaseRepository {
      * parameter), earliest due first, at most {@code limit}.
      */
     private List<String> ids(String condition, Instant at, int limit) {
-        String sql = "SELECT case_id FROM breach_case WHERE lane = 'OPEN' AND " + condition
-                + " ORDER BY due_at NULLS FIRST, case_id LIMIT ?";
+        return strings("SELECT case_id FROM breach_case WHERE lane = 'OPEN' AND " + condition
+                + " ORDER BY due_at NULLS FIRST, case_id LIMIT ?", utc(at), limit);
+    }
+
+    /** The first column of a query's rows; its two parameters are {@code first} and then {@code limit}. */
+    private List<String> strings(String sql, Object first, int limit) {
         return jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, utc(at));
+            ps.setObject(1, first);
             ps.setInt(2, limit);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -281,17 +285,7 @@ public class CaseRepository {
                 SELECT DISTINCT c.subject_id FROM breach_case c JOIN subject s ON s.subject_id = c.subject_id
                  WHERE c.lane = 'OPEN' AND c.attention IS DISTINCT FROM 'EM_ENDED' AND s.em_end_date <= ?
                  ORDER BY c.subject_id LIMIT ?""";
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setObject(1, today);
-            ps.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        });
+        return strings(sql, today, limit);
     }
 
     /** True when the person has an unfinished case in the reviews queue. */
@@ -318,17 +312,7 @@ public class CaseRepository {
     public List<String> openCasesToFlagForEmEnd(String subjectId, int limit) {
         String sql = "SELECT case_id FROM breach_case WHERE lane = 'OPEN' AND subject_id = ?"
                 + " AND attention IS DISTINCT FROM 'EM_ENDED' ORDER BY case_id LIMIT ?";
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, subjectId);
-            ps.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        });
+        return strings(sql, subjectId, limit);
     }
 
     @ReadOnly
