@@ -3,6 +3,8 @@ package uk.gov.em.hub.trailrequests;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import uk.gov.em.hub.accesslog.AccessLog;
+import uk.gov.em.hub.accesslog.domain.PersonDataRead;
 import uk.gov.em.hub.audit.domain.AuditDetail;
 import uk.gov.em.hub.audit.domain.AuditEntry;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
@@ -23,20 +25,26 @@ import java.util.List;
 /**
  * Purpose-bound requests for a person's trail data (GPS history the hub does not hold but may ask the
  * supplier for): recorded with who asked, why and for which period, settled by a senior caseworker or ops,
- * each step appended to its own table and to the audit trail in one transaction.
+ * each step appended to its own table and to the audit trail in one transaction; a request is also a use of
+ * the person's data, so it is in their access log with its purpose.
  */
 @Singleton
 public class TrailRequests {
 
     private static final String CURSOR_KIND = "trail-requests";
 
+    /** How a request appears in the person's access log. */
+    public static final String ACCESS_LOG_WHAT = "POST /api/v1/subjects/{subjectId}/trail-requests";
+
     private final TrailRequestRepository requests;
     private final AuditRepository audit;
+    private final AccessLog accessLog;
     private final Clock clock;
 
-    public TrailRequests(TrailRequestRepository requests, AuditRepository audit, Clock clock) {
+    public TrailRequests(TrailRequestRepository requests, AuditRepository audit, AccessLog accessLog, Clock clock) {
         this.requests = requests;
         this.audit = audit;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
@@ -55,6 +63,7 @@ public class TrailRequests {
         audit.append(new AuditEntry(now, requester, "TRAIL_DATA_REQUESTED", caseId, subjectId,
                 AuditDetail.of("request", Long.toString(id), "purpose", purpose, "from", from.toString(),
                         "to", to.toString())));
+        accessLog.record(requester, new PersonDataRead.OfSubject(subjectId, ACCESS_LOG_WHAT), purpose);
         return requests.find(id).orElseThrow();
     }
 

@@ -17,7 +17,8 @@ import static uk.gov.em.hub.testing.ACase.aCase;
 /**
  * A request for a person's trail data is recorded with who asked, why and for which period; its outcomes are
  * recorded by a senior caseworker or ops until it is refused or provided; every step is in the audit trail,
- * and nobody changes or removes a request once made.
+ * as is each request and each listing in the person's access log, and nobody changes or removes a request once
+ * made.
  */
 @MicronautTest(transactional = false)
 class TrailRequestsIT extends HubIntegrationTest {
@@ -60,6 +61,11 @@ class TrailRequestsIT extends HubIntegrationTest {
         assertThat(count("SELECT count(*) FROM audit_event WHERE subject_id = '" + subject
                 + "' AND action IN ('TRAIL_DATA_REQUESTED', 'TRAIL_DATA_APPROVED', 'TRAIL_DATA_PROVIDED')")).isEqualTo(4);
         assertThat(getJson("/api/v1/audit/verify", tokenFor(OPS)).path("ok").asBoolean()).isTrue();
+        JsonNode accessLog = getJson("/api/v1/subjects/" + subject + "/access-log", tokenFor(SENIOR)).path("items");
+        assertThat(accessLog.get(0).path("what").asText()).isEqualTo("GET /api/v1/subjects/{subjectId}/trail-requests");
+        assertThat(accessLog.get(0).path("actor").asText()).isEqualTo(OPS);
+        assertThat(accessLog.get(2).path("what").asText()).isEqualTo(TrailRequests.ACCESS_LOG_WHAT);
+        assertThat(accessLog.get(2).path("purpose").asText()).isEqualTo("check the alleged curfew breach");
     }
 
     @Test
