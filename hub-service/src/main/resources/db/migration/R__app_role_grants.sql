@@ -18,6 +18,8 @@ BEGIN
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON case_action FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON sign_in_event FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON access_log FROM %I', app);
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON trail_request FROM %I', app);
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON trail_request_outcome FROM %I', app);
     EXECUTE format('REVOKE ALL ON flyway_schema_history FROM %I', app);
     EXECUTE format('GRANT SELECT ON flyway_schema_history TO %I', app);
 END

@@ -78,11 +78,4 @@ class AccessLogIT extends HubIntegrationTest {
     private HttpRequest page(String path, String jwt) {
         return HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Cookie", "em_session=" + jwt).build();
     }
-
-    private void sqlAsApp(String statement) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(database.jdbcUrl(), APP_ROLE, APP_ROLE_PASSWORD);
-             var s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.json.Json;
 import uk.gov.em.hub.audit.domain.AuditChain;
 import uk.gov.em.hub.audit.domain.AuditEntry;
@@ -28,12 +29,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.em.hub.testing.ACase.aCase;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The schema owner rewrites the audit trail behind the hub's back: it disables the append-only trigger,
  * deletes the last rows, and (second) recomputes every hash as best it can without the hub's key. Verify
- * reports the break both times: against the head published to Kafka, and against the keyed hashes.
+ * reports the break both times: against the head published to Kafka, and against the keyed hashes. A case's
+ * status changed in its table (not in the trail) is reported against the case's last audited transition.
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,7 +45,7 @@ class AuditTamperIT extends HubIntegrationTest {
     private static final int ROWS = 6;
 
     @Test
-    @Order(1)
+    @Order(2)
     void deletingTheLastRowsIsReportedAgainstThePublishedHeadAndPuttingThemBackHealsIt() throws Exception {
         String ops = tokenFor(OPS);
         for (int i = 1; i <= ROWS; i++) {
@@ -94,7 +97,29 @@ class AuditTamperIT extends HubIntegrationTest {
     }
 
     @Test
-    @Order(2)
+    @Order(1)
+    void aStatusChangedDirectlyInTheCaseTableIsReportedAgainstTheCasesLastAuditedTransition() {
+        BreachCase c = aCase().subject("S-TAMPER-STATUS").build();
+        publish(c);
+        awaitStored(c.caseId());
+        String ops = tokenFor(OPS);
+        assertThat(getJson("/api/v1/audit/verify", ops).get("ok").asBoolean()).isTrue();
+        long raised = count("SELECT seq FROM audit_event WHERE case_id = '" + c.caseId() + "' AND action = 'CASE_RAISED'");
+
+        sql("UPDATE breach_case SET status = 'CLOSED' WHERE case_id = '" + c.caseId() + "'");
+
+        JsonNode report = getJson("/api/v1/audit/verify", ops);
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(raised);
+        assertThat(report.get("problem").asText()).contains(c.caseId()).contains("is CLOSED")
+                .contains("last took it to OPEN");
+
+        sql("UPDATE breach_case SET status = 'OPEN' WHERE case_id = '" + c.caseId() + "'");
+        assertThat(getJson("/api/v1/audit/verify", ops).get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
     void deletingTheLastRowsAndRecomputingEveryHashWithoutTheKeyIsReported() throws Exception {
         long head = count("SELECT last_seq FROM audit_head");
         assertThat(head).isGreaterThanOrEqualTo(ROWS);

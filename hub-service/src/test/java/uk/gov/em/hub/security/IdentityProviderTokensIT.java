@@ -2,6 +2,7 @@ package uk.gov.em.hub.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -70,11 +71,22 @@ class IdentityProviderTokensIT extends HubIntegrationTest {
         assertThat(get("/api/v1/queues/warnings", tokenAs("mallory", "CASEWORKER")).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aTokenSignedWithTheLocalSecretIsRefusedEvenWithTheRightIssuerAndAudience() throws Exception {
+        SignedJWT local = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(ISSUER, AUDIENCE));
+        local.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+        assertThat(get("/api/v1/queues/warnings", local.serialize()).statusCode()).isEqualTo(401);
+    }
+
+    private static JWTClaimsSet claims(String issuer, String audience) {
+        return new JWTClaimsSet.Builder().subject("ann").issuer(issuer).audience(audience)
+                .claim("roles", List.of("CASEWORKER"))
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+    }
+
     private static String token(String issuer, String audience) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
-                new JWTClaimsSet.Builder().subject("ann").issuer(issuer).audience(audience)
-                        .claim("roles", List.of("CASEWORKER"))
-                        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+                claims(issuer, audience));
         jwt.sign(new RSASSASigner(KEY));
         return jwt.serialize();
     }

@@ -48,6 +48,9 @@ class RoleMatrixIT extends HubIntegrationTest {
             new Endpoint("POST", "/api/v1/cases/bulk", "- SCW - -"),
             new Endpoint("GET", "/api/v1/audit/verify", "- - OPS ADMIN"),
             new Endpoint("GET", "/api/v1/subjects/matrix-subject/access-log", "- SCW OPS -"),
+            new Endpoint("POST", "/api/v1/subjects/matrix-subject/trail-requests", "CW SCW - -"),
+            new Endpoint("POST", "/api/v1/trail-requests/0/outcome", "- SCW OPS -"),
+            new Endpoint("GET", "/api/v1/subjects/matrix-subject/trail-requests", "CW SCW OPS -"),
             new Endpoint("POST", "/api/v1/users/matrix-nobody/unlock", "- - - ADMIN"));
 
     static Stream<Arguments> everyEndpointForEveryRoleAndNoToken() {

@@ -145,6 +145,14 @@ public abstract class HubIntegrationTest implements TestPropertyProvider {
         }
     }
 
+    /** Runs one statement as the service's own database role, which owns nothing. */
+    protected void sqlAsApp(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), APP_ROLE, APP_ROLE_PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     /** The first column of the first row of a query run as the superuser. */
     protected long count(String query) {
         try (Connection c = superuser(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {

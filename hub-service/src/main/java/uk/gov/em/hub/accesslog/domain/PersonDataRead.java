@@ -67,6 +67,8 @@ public sealed interface PersonDataRead {
                         r -> Optional.of(new OfSubject(r.segment(1), "GET /api/v1/subjects/{subjectId}"))),
                 new Rule(Pattern.compile("/api/v1/subjects/([^/]+)/timeline"),
                         r -> Optional.of(new OfSubject(r.segment(1), "GET /api/v1/subjects/{subjectId}/timeline"))),
+                new Rule(Pattern.compile("/api/v1/subjects/([^/]+)/trail-requests"),
+                        r -> Optional.of(new OfSubject(r.segment(1), "GET /api/v1/subjects/{subjectId}/trail-requests"))),
                 new Rule(Pattern.compile("/cases/([^/]+)"),
                         r -> Optional.of(new OfCase(r.segment(1), "page /cases/{caseId}"))),
                 new Rule(Pattern.compile("/people/([^/]+)"),

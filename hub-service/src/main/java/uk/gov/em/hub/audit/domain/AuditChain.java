@@ -75,6 +75,17 @@ public final class AuditChain {
         static Report brokenAt(long rows, long seq, String problem) {
             return new Report(false, rows, seq, problem);
         }
+
+        /**
+         * This report, or, when the chain itself is whole, the first case whose stored state its chain does not
+         * end in: the chain then holds, but the cases it describes were changed around it.
+         */
+        public Report and(Optional<CaseStateMismatch> mismatch) {
+            if (!ok || mismatch.isEmpty()) {
+                return this;
+            }
+            return new Report(false, rowsChecked, mismatch.get().lastSeq(), mismatch.get().problem());
+        }
     }
 
     /** Walks the rows in sequence order and reports the first that does not follow from the one before. */

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import uk.gov.em.hub.audit.domain.AuditChain;
 import uk.gov.em.hub.audit.domain.AuditEntry;
+import uk.gov.em.hub.audit.domain.CaseStateMismatch;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +36,25 @@ public class AuditRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String MOVE_HEAD = "UPDATE audit_head SET last_hash = ?";
     private static final String COLUMNS = "seq, at, actor, action, case_id, subject_id, detail, prev_hash, hash";
+    // Each case's last audited transition (raised → OPEN, withdrawn → WITHDRAWN, an action → its "to", and the
+    // action as outcome when it closed the case), joined to the case as stored; the first case that differs.
+    private static final String FIRST_CASE_OFF_ITS_TRAIL = """
+            WITH audited AS (
+                SELECT DISTINCT ON (case_id) case_id, seq,
+                       CASE WHEN action = 'CASE_RAISED' THEN 'OPEN'
+                            WHEN action = 'CASE_WITHDRAWN' THEN 'WITHDRAWN'
+                            ELSE detail::jsonb ->> 'to' END AS status,
+                       CASE WHEN action LIKE 'ACTION\\_%' AND detail::jsonb ->> 'to' = 'CLOSED'
+                            THEN substr(action, 8) END AS outcome
+                  FROM audit_event
+                 WHERE case_id IS NOT NULL
+                   AND (action IN ('CASE_RAISED', 'CASE_WITHDRAWN') OR action LIKE 'ACTION\\_%')
+                 ORDER BY case_id, seq DESC)
+            SELECT c.case_id, c.status, c.outcome, a.seq, a.status AS audited_status, a.outcome AS audited_outcome
+              FROM breach_case c LEFT JOIN audited a ON a.case_id = c.case_id
+             WHERE a.case_id IS NULL OR c.status IS DISTINCT FROM a.status OR c.outcome IS DISTINCT FROM a.outcome
+             ORDER BY a.seq NULLS FIRST, c.case_id
+             LIMIT 1""";
 
     private final JdbcOperations jdbc;
     private final AuditChain chain;
@@ -118,10 +138,30 @@ public class AuditRepository {
 
     /**
      * Verifies the whole chain, streaming the rows in sequence order, against the head published in
-     * {@code checkpoint} when there is one.
+     * {@code checkpoint} when there is one; and, when the chain holds, that every case's status and outcome are
+     * where its last audited transition left them.
      */
     @ReadOnly
     public AuditChain.Report verify(Optional<AuditChain.Checkpoint> checkpoint) {
+        return verifyChain(checkpoint).and(firstCaseOffItsTrail());
+    }
+
+    private Optional<CaseStateMismatch> firstCaseOffItsTrail() {
+        return jdbc.prepareStatement(FIRST_CASE_OFF_ITS_TRAIL, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<CaseStateMismatch>empty();
+                }
+                long seq = rs.getLong("seq");
+                Long lastSeq = rs.wasNull() ? null : seq;
+                return Optional.of(new CaseStateMismatch(rs.getString("case_id"), rs.getString("status"),
+                        rs.getString("outcome"), lastSeq, rs.getString("audited_status"),
+                        rs.getString("audited_outcome")));
+            }
+        });
+    }
+
+    private AuditChain.Report verifyChain(Optional<AuditChain.Checkpoint> checkpoint) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM audit_event ORDER BY seq", ps -> {
             ps.setFetchSize(5_000);
             try (ResultSet rs = ps.executeQuery()) {

@@ -16,6 +16,21 @@ class AuditChainTest {
     private static final AuditChain CHAIN = new AuditChain("the-audit-key-the-database-never-sees".getBytes());
 
     @Test
+    void aCaseOffItsTrailBreaksAWholeChainAtItsLastTransitionButNeverHidesAChainBreak() {
+        CaseStateMismatch closedBehindItsBack = new CaseStateMismatch("c-3", "CLOSED", null, 3L, "OPEN", null);
+        AuditChain.Report whole = CHAIN.verify(chain(5).iterator());
+
+        AuditChain.Report report = whole.and(Optional.of(closedBehindItsBack));
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstBrokenSeq()).isEqualTo(3L);
+        assertThat(report.problem()).isEqualTo("case c-3 is CLOSED but its audit trail last took it to OPEN at row 3");
+        assertThat(whole.and(Optional.empty())).isEqualTo(whole);
+        AuditChain.Report broken = new AuditChain.Report(false, 2, 2L, "its content does not match its hash");
+        assertThat(broken.and(Optional.of(closedBehindItsBack))).isEqualTo(broken);
+    }
+
+    @Test
     void anIntactChainVerifies() {
         assertThat(CHAIN.verify(chain(5).iterator())).isEqualTo(new AuditChain.Report(true, 5, null, null));
     }
