@@ -44,6 +44,29 @@ class SessionsIT extends HubIntegrationTest {
         assertThat(count("SELECT count(*) FROM revoked_session")).isEqualTo(1);
     }
 
+    @Test
+    void aCsrfTokenIsReplacedAtSignInAndRefusedForAnySessionButItsOwn() throws Exception {
+        Browser ann = new Browser();
+        String beforeSignIn = ann.csrf("/sign-in");
+        String cookieBeforeSignIn = ann.cookies.get("em_csrf");
+        ann.signIn(CASEWORKER);
+        String afterSignIn = ann.csrf("/queues/warnings");
+        assertThat(ann.cookies.get("em_csrf")).isNotEqualTo(cookieBeforeSignIn);
+        assertThat(afterSignIn).isNotEqualTo(beforeSignIn);
+
+        Browser bob = new Browser();
+        bob.signIn(SENIOR);
+        Browser mixed = new Browser();
+        mixed.cookies.put("em_session", bob.cookies.get("em_session"));
+        mixed.cookies.put("em_csrf", ann.cookies.get("em_csrf"));
+        HttpResponse<String> refused = mixed.post("/sign-out", "csrf=" + encode(afterSignIn));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("The form has expired");
+        assertThat(ann.post("/sign-out", "csrf=" + encode(beforeSignIn)).statusCode()).isEqualTo(403);
+
+        assertThat(ann.post("/sign-out", "csrf=" + encode(afterSignIn)).statusCode()).isEqualTo(303);
+    }
+
     /** A client that keeps cookies by hand, as a browser (or someone who copied them) would. */
     private final class Browser {
 

@@ -77,6 +77,7 @@ public class SignInPage {
         Authentication who = response.getAuthentication().get();
         String jwt = tokens.generate(who).map(AccessRefreshToken::getAccessToken)
                 .orElseThrow(() -> new IllegalStateException("no token generator is configured"));
+        this.csrf.rotate(request);
         return HttpResponse.seeOther(URI.create(home(who)))
                 .cookie(Pages.cookie(request, SessionCookieTokenReader.COOKIE, jwt).maxAge(3600));
     }
