@@ -95,6 +95,17 @@ class SubjectRegisterIT extends HubIntegrationTest {
     }
 
     @Test
+    void anUnknownFieldIsABadRequestNamingItAndNothingIsStored() {
+        HttpResponse<String> put = put("/api/v1/subjects/s-unknown", Map.of("harmLevel", "HIGH", "vulnerable", false,
+                "deviceType", "FITTED_GPS", "emStartDate", TODAY.toString(), "harmLevl", "LOW"), tokenFor(OPS));
+
+        assertThat(put.statusCode()).isEqualTo(400);
+        assertThat(put.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(put).get("detail").asText()).contains("unknown field harmLevl");
+        assertThat(get("/api/v1/subjects/s-unknown", tokenFor(OPS)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aReviewIsRaisedOnDayZeroPlusThreeMonthsOnceAndTheNextNotBeforeItsOwnDueDate() {
         String id = "subject-" + UUID.randomUUID();
         LocalDate start = TODAY.minusMonths(3);

@@ -10,6 +10,10 @@ import uk.gov.em.hub.testing.ACase;
 import uk.gov.em.hub.testing.ANotification;
 import uk.gov.em.hub.testing.HubIntegrationTest;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +29,13 @@ import static org.awaitility.Awaitility.await;
 class TimelineIT extends HubIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** A cap small enough to pass in a test, above the seven entries of the whole-history test. */
+    private static final int CAP = 8;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("hub.timeline.max-entries", String.valueOf(CAP));
+    }
 
     @Test
     void aPersonsTimelineHasEveryNotificationAbvCaseActionAndWithdrawalInTimeOrder() {
@@ -60,6 +71,32 @@ class TimelineIT extends HubIntegrationTest {
         List<Instant> times = new ArrayList<>();
         entries.forEach(e -> times.add(Instant.parse(e.get("at").asText())));
         assertThat(times).isSorted();
+        assertThat(getJson("/api/v1/subjects/" + subject + "/timeline", ann).get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTimelineOverItsCapKeepsItsNewestEntriesAndSaysItIsTruncated() throws Exception {
+        String subject = "subject-" + UUID.randomUUID();
+        List<ReceivedNotification> notifications = new ArrayList<>();
+        for (int i = 0; i < CAP + 2; i++) {
+            notifications.add(ANotification.aNotification().id("cap-" + i).subject(subject)
+                    .occurredAt(ACase.T0.plusSeconds(60L * i)).build());
+        }
+        publishNotifications(notifications);
+        String ann = tokenAs("ann", "CASEWORKER");
+        await().atMost(PATIENCE).until(() ->
+                count("SELECT count(*) FROM notification WHERE subject_id = '" + subject + "'") == CAP + 2);
+
+        JsonNode timeline = getJson("/api/v1/subjects/" + subject + "/timeline", ann);
+        assertThat(timeline.get("truncated").asBoolean()).isTrue();
+        List<String> ids = new ArrayList<>();
+        timeline.get("entries").forEach(e -> ids.add(e.get("notificationId").asText()));
+        assertThat(ids).containsExactly("cap-2", "cap-3", "cap-4", "cap-5", "cap-6", "cap-7", "cap-8", "cap-9");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.getURL() + "/people/" + subject)).header("Cookie", "em_session=" + ann).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"timeline-truncated\"", "only the newest");
     }
 
     @Test

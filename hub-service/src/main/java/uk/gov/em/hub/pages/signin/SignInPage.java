@@ -27,6 +27,7 @@ import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.pages.common.Pages;
 import uk.gov.em.hub.pages.common.SessionCookieTokenReader;
+import uk.gov.em.hub.security.Sessions;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.net.URI;
@@ -44,11 +45,14 @@ public class SignInPage {
     private final Authenticator<HttpRequest<?>> authenticator;
     private final AccessRefreshTokenGenerator tokens;
     private final CsrfTokens csrf;
+    private final Sessions sessions;
 
-    public SignInPage(Authenticator<HttpRequest<?>> authenticator, AccessRefreshTokenGenerator tokens, CsrfTokens csrf) {
+    public SignInPage(Authenticator<HttpRequest<?>> authenticator, AccessRefreshTokenGenerator tokens, CsrfTokens csrf,
+                      Sessions sessions) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.csrf = csrf;
+        this.sessions = sessions;
     }
 
     @Get("/sign-in")
@@ -73,14 +77,16 @@ public class SignInPage {
         Authentication who = response.getAuthentication().get();
         String jwt = tokens.generate(who).map(AccessRefreshToken::getAccessToken)
                 .orElseThrow(() -> new IllegalStateException("no token generator is configured"));
+        this.csrf.rotate(request);
         return HttpResponse.seeOther(URI.create(home(who)))
                 .cookie(Pages.cookie(request, SessionCookieTokenReader.COOKIE, jwt).maxAge(3600));
     }
 
     @Post(value = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<?> signOut(HttpRequest<?> request, @Nullable String csrf) {
+    public HttpResponse<?> signOut(HttpRequest<?> request, @Nullable Authentication who, @Nullable String csrf) {
         this.csrf.check(request, csrf);
+        sessions.signOut(who);
         return HttpResponse.seeOther(URI.create("/sign-in"))
                 .cookie(Pages.cookie(request, SessionCookieTokenReader.COOKIE, "").maxAge(0));
     }

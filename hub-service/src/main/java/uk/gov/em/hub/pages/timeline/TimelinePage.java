@@ -59,7 +59,8 @@ public class TimelinePage {
         if (wanted.isEmpty()) {
             wanted.addAll(EnumSet.allOf(TimelineEntry.Kind.class));
         }
-        List<TimelineEntry> entries = timeline.timeline(subjectId).entries();
+        TimelineController.TimelineResponse found = timeline.timeline(subjectId);
+        List<TimelineEntry> entries = found.entries();
         List<Row> rows = entries.stream().filter(e -> wanted.contains(e.kind()))
                 .map(e -> new Row(Ages.when(e.at()), label(e.kind()), e.code(), e.caseId(),
                         e.actor() != null ? e.actor() : e.supplier(),
@@ -69,7 +70,7 @@ public class TimelinePage {
                 .map(k -> new KindFilter(k.name(), label(k), wanted.contains(k))).toList();
         return HttpResponse.ok(PageModel.of("timeline", "Timeline for " + subjectId, request, who, csrf)
                 .with("subjectId", subjectId).with("rows", rows).with("filters", filters)
-                .with("total", entries.size()).view());
+                .with("total", entries.size()).with("truncated", found.truncated()).view());
     }
 
     @Error(exception = Rejection.class)

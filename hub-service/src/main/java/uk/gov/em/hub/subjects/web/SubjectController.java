@@ -1,5 +1,7 @@
 package uk.gov.em.hub.subjects.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,13 +13,20 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.contracts.Subject;
+import uk.gov.em.hub.subjects.domain.InvalidSubject;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.subjects.SubjectRegister;
 import uk.gov.em.hub.subjects.domain.SubjectNotFound;
 import uk.gov.em.hub.subjects.domain.SubjectRegistration;
 import uk.gov.em.hub.subjects.persistence.SubjectRepository;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The subject register (docs/api/hub-api.md): OPS and ADMIN change it; everyone who works cases may read it.
@@ -30,11 +39,13 @@ public class SubjectController {
     private final SubjectRegister register;
     private final SubjectRepository subjects;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public SubjectController(SubjectRegister register, SubjectRepository subjects, Clock clock) {
+    public SubjectController(SubjectRegister register, SubjectRepository subjects, Clock clock, ObjectMapper json) {
         this.register = register;
         this.subjects = subjects;
         this.clock = clock;
+        this.json = json;
     }
 
     /** The body of the PUT; words are checked by {@link SubjectRegistration}. */
@@ -42,13 +53,46 @@ public class SubjectController {
                                  @Nullable String deviceType, @Nullable String emStartDate,
                                  @Nullable String emEndDate, @Nullable String emEndReason) {
 
+        /** The body's field names: any other is refused, so a misspelt field is never silently dropped. */
+        static final Set<String> FIELDS = Arrays.stream(SubjectRequest.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+
         public SubjectRequest(String harmLevel, Boolean vulnerable, String deviceType, String emStartDate) {
             this(harmLevel, vulnerable, deviceType, emStartDate, null, null);
         }
     }
 
+    /**
+     * {@code PUT /api/v1/subjects/{id}}: the body is read strictly (only this endpoint: the application's
+     * JSON reader ignores unknown fields elsewhere), so an unknown field is a 400 naming it.
+     */
     @Put
     @Secured({Roles.OPS, Roles.ADMIN})
+    public Subject putBody(@PathVariable String subjectId, @Body JsonNode body, Authentication who) {
+        return put(subjectId, strictly(body), who);
+    }
+
+    private SubjectRequest strictly(JsonNode body) {
+        if (!body.isObject()) {
+            throw new InvalidSubject(List.of("the body must be a JSON object"));
+        }
+        List<String> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!SubjectRequest.FIELDS.contains(name)) {
+                unknown.add("unknown field " + name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new InvalidSubject(unknown);
+        }
+        try {
+            return json.treeToValue(body, SubjectRequest.class);
+        } catch (IOException e) {
+            throw new InvalidSubject(List.of("a field has the wrong JSON type"));
+        }
+    }
+
+    /** Stores a subject register entry (the API above, and the register page). */
     public Subject put(@PathVariable String subjectId, @Body SubjectRequest request, Authentication who) {
         Subject subject = SubjectRegistration.parse(subjectId, request.harmLevel(), request.vulnerable(),
                 request.deviceType(), request.emStartDate(), request.emEndDate(), request.emEndReason(), clock.instant());

@@ -1,8 +1,10 @@
 package uk.gov.em.hub.timeline.persistence;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import uk.gov.em.hub.timeline.domain.Timeline;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
 
 import java.sql.ResultSet;
@@ -17,8 +19,6 @@ import java.util.List;
 @Singleton
 public class TimelineRepository {
 
-    /** A generous cap: a person's whole history, but never an unbounded answer. */
-    public static final int MAX_ENTRIES = 20_000;
 
     private static final String SQL = """
             SELECT at, kind, code, case_id, supplier, notification_id, actor, text FROM (
@@ -40,22 +40,26 @@ public class TimelineRepository {
                 SELECT withdrawn_at, 'CASE_WITHDRAWN', 4, trigger, case_id, NULL, NULL, NULL, withdrawal_reason
                   FROM breach_case WHERE subject_id = ? AND withdrawal_reason IS NOT NULL
             ) t
-            ORDER BY at, rank, case_id NULLS FIRST, supplier, notification_id
+            ORDER BY at DESC, rank DESC, case_id DESC NULLS LAST, supplier DESC, notification_id DESC
             LIMIT ?""";
 
     private final JdbcOperations jdbc;
+    private final int maxEntries;
 
-    public TimelineRepository(JdbcOperations jdbc) {
+    /** {@code maxEntries}: a generous cap, a person's whole history but never an unbounded answer. */
+    public TimelineRepository(JdbcOperations jdbc, @Value("${hub.timeline.max-entries:20000}") int maxEntries) {
         this.jdbc = jdbc;
+        this.maxEntries = maxEntries;
     }
 
+    /** The newest {@code maxEntries} entries, oldest first; newest first in SQL so the cap drops the oldest. */
     @ReadOnly
-    public List<TimelineEntry> of(String subjectId) {
+    public Timeline of(String subjectId) {
         return jdbc.prepareStatement(SQL, ps -> {
             for (int i = 1; i <= 5; i++) {
                 ps.setString(i, subjectId);
             }
-            ps.setInt(6, MAX_ENTRIES);
+            ps.setInt(6, maxEntries + 1);
             List<TimelineEntry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -64,7 +68,9 @@ public class TimelineRepository {
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
             }
-            return entries;
+            boolean truncated = entries.size() > maxEntries;
+            List<TimelineEntry> kept = truncated ? entries.subList(0, maxEntries) : entries;
+            return new Timeline(kept.reversed(), truncated);
         });
     }
 }

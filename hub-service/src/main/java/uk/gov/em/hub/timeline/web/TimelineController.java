@@ -9,6 +9,7 @@ import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.subjects.domain.SubjectNotFound;
 import uk.gov.em.hub.subjects.persistence.SubjectRepository;
+import uk.gov.em.hub.timeline.domain.Timeline;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
 import uk.gov.em.hub.timeline.persistence.TimelineRepository;
 
@@ -32,16 +33,19 @@ public class TimelineController {
         this.subjects = subjects;
     }
 
-    /** The answer: the person and their entries, oldest first. */
-    public record TimelineResponse(String subjectId, List<TimelineEntry> entries) {
+    /**
+     * The answer: the person and their entries, oldest first. {@code truncated}: the history was longer than
+     * the cap ({@code hub.timeline.max-entries}) and only its newest entries are here.
+     */
+    public record TimelineResponse(String subjectId, List<TimelineEntry> entries, boolean truncated) {
     }
 
     @Get
     public TimelineResponse timeline(@PathVariable String subjectId) {
-        List<TimelineEntry> entries = timeline.of(subjectId);
-        if (entries.isEmpty() && subjects.find(subjectId).isEmpty()) {
+        Timeline found = timeline.of(subjectId);
+        if (found.entries().isEmpty() && subjects.find(subjectId).isEmpty()) {
             throw new SubjectNotFound(subjectId);
         }
-        return new TimelineResponse(subjectId, entries);
+        return new TimelineResponse(subjectId, found.entries(), found.truncated());
     }
 }
