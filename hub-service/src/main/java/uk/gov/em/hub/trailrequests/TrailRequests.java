@@ -84,16 +84,8 @@ public class TrailRequests {
     /** A page of the person's requests, newest first; {@code cursor} from the page before, or null. */
     @ReadOnly
     public Page<TrailRequest> of(String subjectId, PageLimit limit, String cursor) {
-        long before = cursor == null ? Long.MAX_VALUE : parse(cursor);
+        long before = CursorCodec.rowIdBefore(cursor, CURSOR_KIND);
         List<TrailRequest> found = requests.newestFirst(subjectId, before, limit.value() + 1);
-        return Page.fromLookahead(found, limit, r -> CursorCodec.encode(CURSOR_KIND, List.of(Long.toString(r.id()))));
-    }
-
-    private static long parse(String cursor) {
-        try {
-            return Long.parseLong(CursorCodec.decode(cursor, CURSOR_KIND, 1).getFirst());
-        } catch (NumberFormatException e) {
-            throw CursorCodec.notOurs();
-        }
+        return Page.fromLookahead(found, limit, r -> CursorCodec.ofRowId(CURSOR_KIND, r.id()));
     }
 }

@@ -71,6 +71,23 @@ public final class CursorCodec {
         }
     }
 
+    /** A cursor for an append-only log read newest first: the id of the last row of the page. */
+    public static String ofRowId(String kind, long id) {
+        return encode(kind, List.of(Long.toString(id)));
+    }
+
+    /** The row id a cursor of {@link #ofRowId} carries; for no cursor, a bound above every id. */
+    public static long rowIdBefore(String token, String kind) {
+        if (token == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(decode(token, kind, 1).getFirst());
+        } catch (NumberFormatException e) {
+            throw notOurs();
+        }
+    }
+
     /** The rejection for a cursor whose fields decoded but do not make a key. */
     public static InvalidParameter notOurs() {
         return new InvalidParameter(PARAMETER, "is not a cursor this listing issued; start again without it");
