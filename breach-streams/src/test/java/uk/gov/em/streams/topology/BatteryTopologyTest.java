@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.contracts.Queue;
@@ -74,6 +75,26 @@ class BatteryTopologyTest {
             assertThat(abv.explanation()).startsWith("12 h of battery time out of contact within 7 days reached at "
                     + "2022-02-01T12:00:00Z (episodes E1); 1st qualifying breach in 90 days (ABV on 2022-02-01) → warning");
         });
+    }
+
+    @Test
+    void anAbvsReasonListsTheBatteryPeriodsThatCountedWithTheirTotalAndTheWindow() {
+        driver.send(battery("A", Duration.ZERO, Duration.ofHours(3)))
+                .send(battery("B", Duration.ofDays(2), Duration.ofHours(4).plusMinutes(20)))
+                .send(battery("C", Duration.ofDays(4), Duration.ofHours(3)))
+                .send(battery("D", Duration.ofDays(4).plusHours(2), Duration.ofHours(6)));
+        Instant t = at(Duration.ofDays(4).plusHours(4).plusMinutes(40));
+
+        BreachCase abv = driver.raised().getFirst();
+
+        assertThat(abv.contractVersion()).isEqualTo(BreachCase.CONTRACT_VERSION);
+        assertThat(abv.reason()).isEqualTo(new CaseReason.AccumulatedBatteryViolation(t.minus(Duration.ofDays(7)), t,
+                List.of(new CaseReason.BatteryPeriod(List.of("A"), S, at(Duration.ofHours(3)), 10_800),
+                        new CaseReason.BatteryPeriod(List.of("B"), at(Duration.ofDays(2)),
+                                at(Duration.ofDays(2).plusHours(4).plusMinutes(20)), 15_600),
+                        new CaseReason.BatteryPeriod(List.of("C", "D"), at(Duration.ofDays(4)), t, 16_800)),
+                43_200, 43_200, new CaseReason.Ladder(1, 90, List.of(), Queue.WARNINGS, false), "ladder.warnings",
+                "2022.04-v1"));
     }
 
     @Test

@@ -10,8 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
+import uk.gov.em.contracts.Severity;
 import uk.gov.em.contracts.Subject;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.streams.Notifications;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,11 @@ class LadderTopologyTest {
         assertThat(abv.queue()).isEqualTo(Queue.REVIEWS);
         assertThat(abv.explanation()).contains("3rd qualifying breach in 90 days (ABV on 2022-01-13; earlier: "
                 + "ABSENCE_15_MIN on 2022-01-10, ABSENCE_15_MIN on 2022-01-11) → review");
+        List<BreachCase> earlier = driver.raised().subList(0, 2);
+        assertThat(abv.reason().placement()).isEqualTo(new CaseReason.Ladder(3, 90, List.of(
+                new CaseReason.EarlierBreach("ABSENCE_15_MIN", earlier.get(0).openedAt(), earlier.get(0).caseId()),
+                new CaseReason.EarlierBreach("ABSENCE_15_MIN", earlier.get(1).openedAt(), earlier.get(1).caseId())),
+                Queue.REVIEWS, false));
     }
 
     @Test
@@ -110,6 +118,14 @@ class LadderTopologyTest {
         assertThat(driver.raised().get(3).explanation()).contains("→ review, not prosecution, as the person is flagged vulnerable");
         assertThat(driver.raised().get(3).ruleId()).isEqualTo("ladder.vulnerable-not-prosecutions");
         assertThat(driver.raised().get(4).ruleId()).isEqualTo("ladder.vulnerable-not-prosecutions");
+        assertThat(driver.raised().get(3).reason().placement()).isInstanceOfSatisfying(CaseReason.Ladder.class, ladder -> {
+            assertThat(ladder.position()).isEqualTo(4);
+            assertThat(ladder.queue()).isEqualTo(Queue.REVIEWS);
+            assertThat(ladder.vulnerableOverride()).isTrue();
+        });
+        assertThat(driver.raised().get(4).reason()).isEqualTo(new CaseReason.SingleBreach("N-5",
+                "STRAP_TAMPER", S.plus(Duration.ofDays(5)), new CaseReason.Direct(Queue.REVIEWS, Severity.HIGH, true),
+                "ladder.vulnerable-not-prosecutions", "2022.04-v1"));
     }
 
     @Test

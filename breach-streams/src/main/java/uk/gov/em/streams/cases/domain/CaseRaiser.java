@@ -2,6 +2,7 @@ package uk.gov.em.streams.cases.domain;
 
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.ReceivedNotification;
@@ -32,11 +33,19 @@ import java.util.stream.Collectors;
  * accumulated battery violation, and for an episode out of contact for 7 days. Each carries a deterministic
  * id, the policy version and deciding rule, its evidence, {@code openedAt} (the trigger's event time),
  * {@code raisedAt} (a time taken from the input, never the processor's clock, so replays are identical), the
- * person's harm level and one sentence of explanation.
+ * person's harm level, its reason as data ({@link CaseReason}: what triggered it and how the policy placed it,
+ * from which the hub words the sentence a caseworker reads) and, for readers of the first format, one sentence
+ * of explanation.
  */
 public final class CaseRaiser {
 
     private CaseRaiser() {
+    }
+
+    /** The trigger's part of a case's reason, completed by how the policy placed the case and the rule that did. */
+    @FunctionalInterface
+    private interface ReasonOf {
+        CaseReason placed(CaseReason.Placement placement, String ruleId);
     }
 
     /** A case and, when it is a qualifying breach, the entry it adds to the person's ladder history. */
@@ -55,14 +64,19 @@ public final class CaseRaiser {
                 Queue queue = LadderRule.direct(direct.queue(), subject.vulnerable());
                 boolean overridden = queue != direct.queue();
                 String rule = overridden ? LadderRule.VULNERABLE_RULE_ID : direct.ruleId();
+                CaseReason reason = new CaseReason.SingleBreach(n.notificationId(), trigger, n.occurredAt(),
+                        new CaseReason.Direct(queue, direct.severity(), overridden), rule, policy.version());
                 yield Optional.of(new Raised(new BreachCase(caseId, n.subjectId(), queue, direct.severity(), trigger,
                         policy.version(), rule, single, n.occurredAt(), received.receivedAt(), subject.harmLevel(),
                         trigger + " on " + day(n.occurredAt()) + " " + direct.reason()
                                 + (overridden ? ", but the person is flagged vulnerable so it goes to reviews" : "")
-                                + " (policy " + policy.version() + ", rule " + rule + ")."), Optional.empty()));
+                                + " (policy " + policy.version() + ", rule " + rule + ").",
+                        BreachCase.CONTRACT_VERSION, reason), Optional.empty()));
             }
             case RouteDecision.Ladder ladder -> Optional.of(onLadder(caseId, n.subjectId(), trigger, ladder.severity(),
-                    n.occurredAt(), received.receivedAt(), single, "", policy, history, subject));
+                    n.occurredAt(), received.receivedAt(), single, "", policy, history, subject,
+                    (placement, rule) -> new CaseReason.SingleBreach(n.notificationId(), trigger, n.occurredAt(),
+                            placement, rule, policy.version())));
             case RouteDecision.NoCase ignored -> Optional.empty();
         };
     }
@@ -84,12 +98,19 @@ public final class CaseRaiser {
                 + policy.battery().accumulationWindow().toDays() + " days reached at " + abv.at() + " (episodes "
                 + abv.contributing().stream().flatMap(c -> c.episodeIds().stream()).distinct()
                 .collect(Collectors.joining(", ")) + "); ";
+        List<CaseReason.BatteryPeriod> counted = abv.contributing().stream()
+                .map(c -> new CaseReason.BatteryPeriod(c.episodeIds(), c.from(), c.to(), c.length().toSeconds()))
+                .toList();
+        ReasonOf reason = (placement, rule) ->
+                CaseReason.AccumulatedBatteryViolation.of(abv.at().minus(policy.battery().accumulationWindow()),
+                        abv.at(), counted, policy.battery().accumulationThreshold().toSeconds(), placement, rule,
+                        policy.version());
         if (row.route() == Route.LADDER) {
             return onLadder(CaseIds.forAbv(subjectId, abv.at()), subjectId, BreachCase.TRIGGER_ABV, row.severity(),
-                    abv.at(), raisedAt, evidence, what, policy, history, subject);
+                    abv.at(), raisedAt, evidence, what, policy, history, subject, reason);
         }
         return new Raised(directCase(CaseIds.forAbv(subjectId, abv.at()), subjectId, row, evidence, abv.at(), raisedAt,
-                what, policy, subject), Optional.empty());
+                what, policy, subject, reason), Optional.empty());
     }
 
     /** The case of an episode that reached the out-of-contact limit (168 h) without an end. */
@@ -103,31 +124,42 @@ public final class CaseRaiser {
                 + " and reached " + policy.battery().outOfContactLimit().toHours() + " h without an end at " + reachedAt
                 + "; ";
         return directCase(CaseIds.forSevenDays(subjectId, episode.type(), episode.episodeId(), reachedAt), subjectId, row,
-                evidence, reachedAt, raisedAt, what, policy, subject);
+                evidence, reachedAt, raisedAt, what, policy, subject,
+                (placement, rule) -> new CaseReason.OutOfContactSevenDays(episode.episodeId(), episode.type().code(),
+                        episode.start(), reachedAt, policy.battery().outOfContactLimit().toSeconds(), placement, rule,
+                        policy.version()));
     }
 
     private static BreachCase directCase(String caseId, String subjectId, TriggerRoute row, CaseEvidence evidence,
                                          Instant openedAt, Instant raisedAt, String what, Policy policy,
-                                         SubjectFacts subject) {
+                                         SubjectFacts subject, ReasonOf reason) {
         Queue routed = row.route() == Route.PROSECUTIONS ? Queue.PROSECUTIONS : Queue.REVIEWS;
         Queue queue = LadderRule.direct(routed, subject.vulnerable());
-        String rule = queue != routed ? LadderRule.VULNERABLE_RULE_ID : row.ruleId();
+        boolean overridden = queue != routed;
+        String rule = overridden ? LadderRule.VULNERABLE_RULE_ID : row.ruleId();
         return new BreachCase(caseId, subjectId, queue, row.severity(), row.trigger(), policy.version(), rule,
                 evidence, openedAt, raisedAt, subject.harmLevel(),
                 what + "a " + row.severity().name().toLowerCase(Locale.ROOT) + "-severity breach that goes straight to "
-                        + queue.path() + " (policy " + policy.version() + ", rule " + rule + ").");
+                        + queue.path() + " (policy " + policy.version() + ", rule " + rule + ").",
+                BreachCase.CONTRACT_VERSION,
+                reason.placed(new CaseReason.Direct(queue, row.severity(), overridden), rule));
     }
 
     private static Raised onLadder(String caseId, String subjectId, String trigger, Severity severity, Instant at,
                                    Instant raisedAt, CaseEvidence evidence, String what, Policy policy,
-                                   List<QualifyingBreach> history, SubjectFacts subject) {
+                                   List<QualifyingBreach> history, SubjectFacts subject,
+                                   ReasonOf reason) {
         QualifyingBreach breach = new QualifyingBreach(trigger, at, caseId);
         LadderDecision placed = LadderRule.decide(policy.ladder(), history, breach, subject.vulnerable());
         CaseEvidence counted = new CaseEvidence(evidence.notificationIds(), evidence.periods(), placed.position(),
                 placed.earlier().stream().map(b -> new CaseEvidence.EarlierBreach(b.trigger(), b.at())).toList());
+        CaseReason.Ladder placement = new CaseReason.Ladder(placed.position(), (int) policy.ladder().window().toDays(),
+                placed.earlier().stream().map(b -> new CaseReason.EarlierBreach(b.trigger(), b.at(), b.caseId())).toList(),
+                placed.queue(), placed.vulnerableOverride());
         return new Raised(new BreachCase(caseId, subjectId, placed.queue(), severity, trigger, policy.version(),
                 placed.ruleId(), counted, at, raisedAt, subject.harmLevel(),
-                what + placed.reason() + " (policy " + policy.version() + ", rule " + placed.ruleId() + ")."),
+                what + placed.reason() + " (policy " + policy.version() + ", rule " + placed.ruleId() + ").",
+                BreachCase.CONTRACT_VERSION, reason.placed(placement, placed.ruleId())),
                 Optional.of(breach));
     }
 

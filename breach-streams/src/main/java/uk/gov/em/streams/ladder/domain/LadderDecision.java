@@ -13,4 +13,9 @@ public record LadderDecision(Queue queue, String ruleId, int position, List<Qual
     public LadderDecision {
         earlier = List.copyOf(earlier);
     }
+
+    /** True when the ladder said prosecutions but the person is flagged vulnerable, so the case goes to reviews. */
+    public boolean vulnerableOverride() {
+        return LadderRule.VULNERABLE_RULE_ID.equals(ruleId);
+    }
 }

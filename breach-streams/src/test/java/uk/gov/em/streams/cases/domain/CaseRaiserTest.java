@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
@@ -36,7 +37,10 @@ class CaseRaiserTest {
                 new CaseEvidence(List.of("EMS-000123"), List.of(), 0, List.of()),
                 Notifications.OCCURRED, Notifications.RECEIVED, HarmLevel.HIGH,
                 "STRAP_TAMPER on 2022-02-03 is a high-severity breach that goes straight to prosecutions "
-                        + "(policy 2022.04-v1, rule route.strap-tamper)."));
+                        + "(policy 2022.04-v1, rule route.strap-tamper).",
+                BreachCase.CONTRACT_VERSION, new CaseReason.SingleBreach("EMS-000123", "STRAP_TAMPER",
+                        Notifications.OCCURRED, new CaseReason.Direct(Queue.PROSECUTIONS, Severity.HIGH, false),
+                        "route.strap-tamper", "2022.04-v1")));
     }
 
     @Test
@@ -46,6 +50,8 @@ class CaseRaiserTest {
         assertThat(raised.queue()).isEqualTo(Queue.REVIEWS);
         assertThat(raised.ruleId()).isEqualTo("ladder.vulnerable-not-prosecutions");
         assertThat(raised.explanation()).contains("flagged vulnerable so it goes to reviews");
+        assertThat(raised.reason().placement()).isEqualTo(new CaseReason.Direct(Queue.REVIEWS, Severity.HIGH, true));
+        assertThat(raised.reason().ruleId()).isEqualTo("ladder.vulnerable-not-prosecutions");
     }
 
     @Test
@@ -65,6 +71,11 @@ class CaseRaiserTest {
         assertThat(raised.evidence().earlierBreaches()).containsExactly(
                 new CaseEvidence.EarlierBreach("ABSENCE_15_MIN", Instant.parse("2022-01-10T22:00:00Z")),
                 new CaseEvidence.EarlierBreach(BreachCase.TRIGGER_ABV, Instant.parse("2022-01-21T04:00:00Z")));
+        assertThat(raised.reason()).isEqualTo(new CaseReason.SingleBreach("EMS-000123", "CURFEW_MISSED_FULL",
+                Notifications.OCCURRED, new CaseReason.Ladder(3, 90, List.of(
+                        new CaseReason.EarlierBreach("ABSENCE_15_MIN", Instant.parse("2022-01-10T22:00:00Z"), "C-a"),
+                        new CaseReason.EarlierBreach(BreachCase.TRIGGER_ABV, Instant.parse("2022-01-21T04:00:00Z"), "C-b")),
+                        Queue.REVIEWS, false), "ladder.reviews", "2022.04-v1"));
     }
 
     @ParameterizedTest
@@ -111,6 +122,13 @@ class CaseRaiserTest {
         assertThat(raised.explanation()).isEqualTo("12 h of battery time out of contact within 7 days reached at "
                 + "2022-02-03T09:00:00Z (episodes EP-1, EP-2, EP-3); 1st qualifying breach in 90 days "
                 + "(ABV on 2022-02-03) → warning (policy 2022.04-v1, rule ladder.warnings).");
+        assertThat(raised.reason()).isEqualTo(new CaseReason.AccumulatedBatteryViolation(
+                Instant.parse("2022-01-27T09:00:00Z"), t, List.of(
+                        new CaseReason.BatteryPeriod(List.of("EP-1"), Instant.parse("2022-02-01T00:00:00Z"),
+                                Instant.parse("2022-02-01T04:00:00Z"), 14_400),
+                        new CaseReason.BatteryPeriod(List.of("EP-2", "EP-3"), Instant.parse("2022-02-03T01:00:00Z"), t, 28_800)),
+                43_200, 43_200, new CaseReason.Ladder(1, 90, List.of(), Queue.WARNINGS, false), "ladder.warnings",
+                "2022.04-v1"));
     }
 
     @Test
@@ -129,6 +147,9 @@ class CaseRaiserTest {
         assertThat(raised.explanation()).isEqualTo("OUT_OF_CONTACT episode EP-9 began 2022-02-01T10:00:00Z and reached "
                 + "168 h without an end at 2022-02-08T10:00:00Z; a critical-severity breach that goes straight to reviews "
                 + "(policy 2022.04-v1, rule route.out-of-contact-7-days).");
+        assertThat(raised.reason()).isEqualTo(new CaseReason.OutOfContactSevenDays("EP-9", "OUT_OF_CONTACT", start,
+                start.plusSeconds(168 * 3600), 168 * 3600, new CaseReason.Direct(Queue.REVIEWS, Severity.CRITICAL, false),
+                "route.out-of-contact-7-days", "2022.04-v1"));
     }
 
     private static BreachCase raise(Notifications n, List<QualifyingBreach> history, SubjectFacts subject) {
