@@ -8,17 +8,25 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
+import uk.gov.em.contracts.json.Json;
 import uk.gov.em.hub.testing.ACase;
 import uk.gov.em.hub.testing.HubIntegrationTest;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +155,70 @@ class CaseIngestIT extends HubIntegrationTest {
     }
 
     @Test
+    void aCaseOfTheFirstFormatIsStillReadAndItsPageShowsTheSentenceItCameWith() throws Exception {
+        String caseId = "case-" + UUID.randomUUID();
+        String subjectId = "subject-" + UUID.randomUUID();
+        String sentence = "12 h of battery time out of contact within 7 days reached at 2022-02-01T12:00:00Z "
+                + "(episodes E1); 1st qualifying breach in 90 days (ABV on 2022-02-01) → warning "
+                + "(policy 2022.04-v1, rule ladder.warnings).";
+        String firstFormat = """
+                {"event":"CASE_RAISED","caseId":"%s","subjectId":"%s","queue":"warnings","severity":"MEDIUM",
+                 "trigger":"ACCUMULATED_BATTERY_VIOLATION","policyVersion":"2022.04-v1","ruleId":"ladder.warnings",
+                 "evidence":{"notificationIds":["N-E1"],"periods":[{"episodeId":"E1","from":"2022-02-01T00:00:00Z",
+                 "to":"2022-02-01T12:00:00Z","seconds":43200}],"qualifyingBreaches":1,"earlierBreaches":[]},
+                 "openedAt":"2022-02-01T12:00:00Z","raisedAt":"2022-02-01T12:05:00Z","harmLevel":"HIGH",
+                 "explanation":"%s"}""".formatted(caseId, subjectId, sentence);
+
+        send(subjectId, firstFormat.getBytes(StandardCharsets.UTF_8));
+        awaitStored(caseId);
+
+        JsonNode detail = getJson("/api/v1/cases/" + caseId, token);
+        assertThat(detail.get("reason").isNull()).isTrue();
+        assertThat(detail.get("explanation").asText()).isEqualTo(sentence);
+        String page = casePage(caseId);
+        assertThat(between(page, "<span id=\"reason-sentence\">", "</span>")).isEqualTo(sentence);
+        assertThat(page).doesNotContain("id=\"reason-periods\"");
+    }
+
+    @Test
+    void aCaseWithItsReasonAsDataKeepsItInTheApiAndItsPageWordsItWithTheBatteryPeriods() throws Exception {
+        Instant t = Instant.parse("2022-02-03T09:00:00Z");
+        CaseReason reason = CaseReason.AccumulatedBatteryViolation.of(t.minus(Duration.ofDays(7)), t, List.of(
+                        new CaseReason.BatteryPeriod(List.of("E1"), Instant.parse("2022-02-01T00:00:00Z"),
+                                Instant.parse("2022-02-01T03:40:00Z"), 13_200),
+                        new CaseReason.BatteryPeriod(List.of("E2"), Instant.parse("2022-02-03T00:40:00Z"), t, 30_000)),
+                43_200, new CaseReason.Ladder(2, 90, List.of(new CaseReason.EarlierBreach("ABSENCE_15_MIN",
+                        Instant.parse("2022-01-10T22:00:00Z"), "C-earlier")), Queue.WARNINGS, false),
+                "ladder.warnings", "2022.04-v1");
+        BreachCase old = ACase.aCase().in(Queue.WARNINGS).trigger(BreachCase.TRIGGER_ABV).openedAt(t).build();
+        BreachCase c = new BreachCase(old.caseId(), old.subjectId(), old.queue(), old.severity(), old.trigger(),
+                old.policyVersion(), old.ruleId(), old.evidence(), old.openedAt(), old.raisedAt(), old.harmLevel(),
+                "the sentence breach-streams wrote", BreachCase.CONTRACT_VERSION, reason);
+
+        publish(c);
+        awaitStored(c.caseId());
+
+        JsonNode detail = getJson("/api/v1/cases/" + c.caseId(), token);
+        assertThat(detail.get("explanation").asText()).isEqualTo("the sentence breach-streams wrote");
+        JsonNode because = detail.get("reason");
+        assertThat(because.get("kind").asText()).isEqualTo("ACCUMULATED_BATTERY_VIOLATION");
+        assertThat(because.get("windowFrom").asText()).isEqualTo("2022-01-27T09:00:00Z");
+        assertThat(because.get("periods").get(1).get("start").asText()).isEqualTo("2022-02-03T00:40:00Z");
+        assertThat(because.get("periods").get(1).get("durationSeconds").asLong()).isEqualTo(30_000);
+        assertThat(because.get("totalSeconds").asLong()).isEqualTo(43_200);
+        assertThat(because.get("placement").get("route").asText()).isEqualTo("LADDER");
+        assertThat(because.get("placement").get("earlier").get(0).get("caseId").asText()).isEqualTo("C-earlier");
+        assertThat(Json.mapper().treeToValue(because, CaseReason.class)).isEqualTo(reason);
+        String page = casePage(c.caseId());
+        assertThat(between(page, "<span id=\"reason-sentence\">", "</span>"))
+                .startsWith("The tag was out of contact with a flat battery for 12 hours over 2 periods")
+                .contains("It is the second qualifying breach in 90 days");
+        assertThat(between(page, "id=\"reason-periods\"", "</ul>")).contains(
+                "From 1 February 2022 at 00:00 to 1 February 2022 at 03:40: 3 hours 40 minutes (episode E1)",
+                "From 3 February 2022 at 00:40 to 3 February 2022 at 09:00: 8 hours 20 minutes (episode E2)");
+    }
+
+    @Test
     void aBatchThatCannotBeStoredIsPolledAgainUntilItIsNeverSkipped() throws Exception {
         ACase c = ACase.aCase();
         double failedBefore = failedBatches();
@@ -159,6 +231,22 @@ class CaseIngestIT extends HubIntegrationTest {
         }
 
         await().atMost(PATIENCE).until(() -> get("/api/v1/cases/" + c.caseId(), token).statusCode() == 200);
+    }
+
+    /** The case page as a caseworker signed in gets it. */
+    private String casePage(String caseId) throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.getURL() + "/cases/" + caseId)).header("Cookie", "em_session=" + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
+    private static String between(String text, String before, String after) {
+        int from = text.indexOf(before);
+        assertThat(from).as("%s on the page", before).isNotNegative();
+        from += before.length();
+        return text.substring(from, text.indexOf(after, from));
     }
 
     private double failedBatches() {

@@ -1,6 +1,7 @@
 package uk.gov.em.hub.cases.domain;
 
 import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * in the hub (status, assignee, withdrawal).
  *
  * @param harmLevel  the person's harm level when the case was raised; {@code null} when unknown
+ * @param explanation the sentence the case arrived with (the first format's; the hub's own for its own cases)
+ * @param reason     why, as data, when the case arrived with it; else {@code null} (show {@code explanation})
  * @param storedAt   when the hub first stored it
  * @param assignee   the caseworker holding it, or {@code null} while unallocated
  * @param withdrawal why it was withdrawn, or {@code null} if it was not (a worked case withdrawn by
@@ -33,6 +36,7 @@ public record HubCase(
         String ruleId,
         CaseEvidence evidence,
         String explanation,
+        CaseReason reason,
         Instant openedAt,
         Instant raisedAt,
         Instant storedAt,

@@ -46,7 +46,7 @@ public class CaseRepository {
 
     private static final String COLUMNS = """
             case_id, subject_id, queue, severity, harm_level, trigger, policy_version, rule_id, evidence::text AS evidence,
-            explanation, opened_at, raised_at, stored_at, status, status_changed_at, assignee,
+            explanation, reason::text AS reason, opened_at, raised_at, stored_at, status, status_changed_at, assignee,
             withdrawal_reason, withdrawn_at, replaced_by, withdrawal_policy_version,
             claim_expires_at, last_action_at, outcome, closed_at, withdrawal_flagged,
             due_at, first_action_due_at, first_action_at, mitigation_due_at, referred_at, attention, attention_at,
@@ -54,9 +54,9 @@ public class CaseRepository {
 
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO breach_case (case_id, subject_id, queue, severity, harm_level, trigger, policy_version, rule_id,
-                                     evidence, explanation, opened_at, raised_at, stored_at, status, status_changed_at,
-                                     due_at, first_action_due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, 'OPEN', ?, ?, ?)
+                                     evidence, explanation, reason, opened_at, raised_at, stored_at, status,
+                                     status_changed_at, due_at, first_action_due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, 'OPEN', ?, ?, ?)
             ON CONFLICT (case_id) DO NOTHING""";
 
     // A case nobody has started on leaves its queue WITHDRAWN; one already being worked (a stage beyond
@@ -515,6 +515,7 @@ public class CaseRepository {
                     insert.setString(i++, c.ruleId());
                     insert.setString(i++, c.evidence() == null ? "{}" : Json.toText(c.evidence()));
                     insert.setString(i++, c.explanation());
+                    insert.setString(i++, c.reason() == null ? null : Json.toText(c.reason()));
                     insert.setObject(i++, utc(c.openedAt()));
                     insert.setObject(i++, utc(c.raisedAt()));
                     insert.setObject(i++, utc(storedAt));

@@ -1,6 +1,7 @@
 package uk.gov.em.hub.cases.persistence;
 
 import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
@@ -22,10 +23,15 @@ final class CaseRows {
     private CaseRows() {
     }
 
+    /** The stored reason; none when the case has none, or of a kind this version does not know. */
+    private static CaseReason reason(String json) {
+        return json == null ? null : Json.fromBytes(json.getBytes(StandardCharsets.UTF_8), CaseReason.class);
+    }
+
     static HubCase read(ResultSet rs) throws SQLException {
         String harm = rs.getString("harm_level");
-        String reason = rs.getString("withdrawal_reason");
-        Withdrawal withdrawal = reason == null ? null : new Withdrawal(reason,
+        String withdrawnFor = rs.getString("withdrawal_reason");
+        Withdrawal withdrawal = withdrawnFor == null ? null : new Withdrawal(withdrawnFor,
                 CaseRepository.instant(rs, rs.findColumn("withdrawn_at")),
                 rs.getString("replaced_by"), rs.getString("withdrawal_policy_version"));
         String queue = rs.getString("queue");
@@ -40,6 +46,7 @@ final class CaseRows {
                 rs.getString("rule_id"),
                 Json.fromBytes(rs.getString("evidence").getBytes(StandardCharsets.UTF_8), CaseEvidence.class),
                 rs.getString("explanation"),
+                reason(rs.getString("reason")),
                 CaseRepository.instant(rs, rs.findColumn("opened_at")),
                 CaseRepository.instant(rs, rs.findColumn("raised_at")),
                 CaseRepository.instant(rs, rs.findColumn("stored_at")),

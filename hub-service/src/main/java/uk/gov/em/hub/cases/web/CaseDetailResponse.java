@@ -2,6 +2,7 @@ package uk.gov.em.hub.cases.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.gov.em.contracts.CaseEvidence;
+import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
@@ -27,6 +28,9 @@ import java.util.Set;
  * claim, the actions allowed now, the outcome), why it was withdrawn if it was, the prosecution time
  * limit if it applies, and its actions and audit trail.
  *
+ * @param explanation               the sentence the case arrived with, as stored
+ * @param reason                    why, as data ({@link CaseReason}, docs/api/hub-api.md), or {@code null} for a
+ *                                  case that arrived without one
  * @param assignee                  the holder of a live claim, or {@code null}
  * @param withdrawalFlagged         breach-streams withdrew it while it was being worked: the assignee
  *                                  should acknowledge the withdrawal ({@code WITHDRAWAL_ACKNOWLEDGED})
@@ -49,6 +53,7 @@ public record CaseDetailResponse(
         String ruleId,
         CaseEvidence evidence,
         String explanation,
+        CaseReason reason,
         Instant openedAt,
         Instant raisedAt,
         Instant storedAt,
@@ -95,7 +100,7 @@ public record CaseDetailResponse(
                 c.withdrawal().policyVersion());
         String holder = c.holderAt(now).orElse(null);
         return new CaseDetailResponse(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
-                c.trigger(), c.policyVersion(), c.ruleId(), c.evidence(), c.explanation(), c.openedAt(),
+                c.trigger(), c.policyVersion(), c.ruleId(), c.evidence(), c.explanation(), c.reason(), c.openedAt(),
                 c.raisedAt(), c.storedAt(), c.status(), c.statusChangedAt(), holder,
                 holder == null ? null : c.claimExpiresAt(),
                 CaseLifecycle.allowedActions(c.queue(), c.status(), c.withdrawalFlagged()),

@@ -36,7 +36,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One case for the caseworker working it: why it is here, the evidence (with the 7-day battery window
+ * One case for the caseworker working it: why it is here (worded from the case's reason by {@link ReasonWords};
+ * a case that arrived without one shows the sentence it came with), the evidence (with the 7-day battery window
  * drawn for an ABV), the legal clock, the actions the caller may take now (the lifecycle's allowed
  * actions that their role may take, and only while they hold the case), notes and the audit trail.
  */
@@ -97,7 +98,8 @@ public class CasePage {
         BatteryWindowChart battery = c.evidence() == null || c.evidence().periods().isEmpty() ? null
                 : BatteryWindowChart.of(c.evidence().periods(), c.openedAt());
         return HttpResponse.ok(PageModel.of("case", "Case " + c.caseId(), request, who, csrf)
-                .with("c", c).with("heldByMe", heldByMe).with("canClaim", worker && c.assignee() == null
+                .with("c", c).with("because", c.reason() == null ? c.explanation() : ReasonWords.sentence(c.reason()))
+                .with("reasonPeriods", ReasonWords.periods(c.reason())).with("heldByMe", heldByMe).with("canClaim", worker && c.assignee() == null
                         && !c.status().isFinal())
                 .with("canRelease", heldByMe || (c.assignee() != null && who.getRoles().contains(Roles.ADMIN)))
                 .with("choices", choices).with("notifications", notifications).with("audit", audit)

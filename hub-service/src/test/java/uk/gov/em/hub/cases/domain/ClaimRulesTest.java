@@ -76,6 +76,6 @@ class ClaimRulesTest {
 
     static HubCase aCase(String assignee, Instant expires, CaseStatus status) {
         return new HubCase("c-1", "s-1", Queue.PROSECUTIONS, Severity.HIGH, null, "STRAP_TAMPER", "p", "r", null,
-                "x", NOW, NOW, NOW, status, NOW, assignee, null, expires, null, null, null, false, null);
+                "x", null, NOW, NOW, NOW, status, NOW, assignee, null, expires, null, null, null, false, null);
     }
 }

@@ -24,7 +24,7 @@ class TimeTargetsTest {
     }
 
     static HubCase aCase(Queue queue, CaseStatus status, Instant raisedAt, CaseProgress progress) {
-        return new HubCase("c-1", "s-1", queue, Severity.HIGH, null, "STRAP_TAMPER", "p", "r", null, "x",
+        return new HubCase("c-1", "s-1", queue, Severity.HIGH, null, "STRAP_TAMPER", "p", "r", null, "x", null,
                 t("2026-10-01T08:00:00Z"), raisedAt, raisedAt, status, raisedAt, null, null, null, null, null, null,
                 false, progress);
     }
