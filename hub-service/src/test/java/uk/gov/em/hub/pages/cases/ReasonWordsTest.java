@@ -3,12 +3,19 @@ package uk.gov.em.hub.pages.cases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
+import uk.gov.em.contracts.json.Json;
+import uk.gov.em.testing.RepositoryFiles;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +135,19 @@ class ReasonWordsTest {
                 new CaseReason.Ladder(position, 90, List.of(), Queue.PROSECUTIONS, false), "ladder.prosecutions", POLICY);
 
         assertThat(ReasonWords.sentence(breach)).contains("It is the " + words + " qualifying breach in 90 days,");
+    }
+
+    @Test
+    void theCaseRecordPageShowsTheSentenceTheHubWordsForItsExample() {
+        String page = RepositoryFiles.read("docs/api/case-record.md");
+        Matcher example = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(page);
+        Matcher shown = Pattern.compile("The hub shows it as: \\*(.*?)\\*", Pattern.DOTALL).matcher(page);
+        assertThat(example.find()).isTrue();
+        assertThat(shown.find()).isTrue();
+        BreachCase documented = (BreachCase) Json.fromBytes(example.group(1).getBytes(StandardCharsets.UTF_8),
+                CaseEvent.class);
+
+        assertThat(ReasonWords.sentence(documented.reason())).isEqualTo(shown.group(1).replaceAll("\\s+", " "));
     }
 
     @Test
