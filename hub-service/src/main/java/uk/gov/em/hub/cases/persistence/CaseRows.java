@@ -30,8 +30,8 @@ final class CaseRows {
 
     static HubCase read(ResultSet rs) throws SQLException {
         String harm = rs.getString("harm_level");
-        String withdrawnFor = rs.getString("withdrawal_reason");
-        Withdrawal withdrawal = withdrawnFor == null ? null : new Withdrawal(withdrawnFor,
+        String reason = rs.getString("withdrawal_reason");
+        Withdrawal withdrawal = reason == null ? null : new Withdrawal(reason,
                 CaseRepository.instant(rs, rs.findColumn("withdrawn_at")),
                 rs.getString("replaced_by"), rs.getString("withdrawal_policy_version"));
         String queue = rs.getString("queue");
