@@ -20,6 +20,7 @@ BEGIN
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON access_log FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON trail_request FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON trail_request_outcome FROM %I', app);
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON data_quality_exception FROM %I', app);
     EXECUTE format('REVOKE ALL ON flyway_schema_history FROM %I', app);
     EXECUTE format('GRANT SELECT ON flyway_schema_history TO %I', app);
 END

@@ -202,7 +202,9 @@ class ManifestsTest {
                 "em.breach-notifications", Set.of("em-breach-streams", "em-hub-service"),
                 "em.breach-cases", Set.of("em-hub-service"),
                 "em.subjects", Set.of("em-breach-streams"),
-                "em.audit-checkpoints", Set.of("em-hub-service")));
+                "em.audit-checkpoints", Set.of("em-hub-service"),
+                "em.data-quality", Set.of("em-hub-service"),
+                "em.dead-letter", Set.of("em-hub-service")));
     }
 
     @ParameterizedTest

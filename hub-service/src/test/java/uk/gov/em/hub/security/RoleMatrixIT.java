@@ -45,6 +45,7 @@ class RoleMatrixIT extends HubIntegrationTest {
             new Endpoint("GET", "/api/v1/mi/sla?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
             new Endpoint("GET", "/api/v1/mi/prosecutions?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
             new Endpoint("GET", "/api/v1/mi/safeguarding?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
+            new Endpoint("GET", "/api/v1/mi/data-quality?from=2021-09&to=2022-02", "- SCW OPS ADMIN"),
             new Endpoint("POST", "/api/v1/cases/bulk", "- SCW - -"),
             new Endpoint("GET", "/api/v1/audit/verify", "- - OPS ADMIN"),
             new Endpoint("GET", "/api/v1/subjects/matrix-subject/access-log", "- SCW OPS -"),

@@ -40,7 +40,7 @@ public final class BatchIngestion<T, R> {
 
     private final String topic;
     private final String what;
-    private final JsonRecordDecoder<T> decoder;
+    private final RecordDecoder<T> decoder;
     private final Function<List<T>, R> writer;
     private final BinaryOperator<R> combine;
     private final R nothingWritten;
@@ -57,7 +57,7 @@ public final class BatchIngestion<T, R> {
      * @param nothingWritten the writer's result for no records (the writer is not called)
      * @param onFailedBatch  called when a batch could not be written for a transient reason, before it is rethrown
      */
-    public BatchIngestion(String topic, String what, JsonRecordDecoder<T> decoder, Function<List<T>, R> writer,
+    public BatchIngestion(String topic, String what, RecordDecoder<T> decoder, Function<List<T>, R> writer,
                           BinaryOperator<R> combine, R nothingWritten, Counter unreadable, Runnable onFailedBatch,
                           AfterStore afterStore, DeadLetters deadLetters, IngestProperties retry) {
         this.topic = topic;

@@ -44,15 +44,25 @@ public class DeadLetters {
         this.producer = producer;
         this.registry = registry;
         // every series exists from the first scrape, so an alert on its increase sees the first dead letter
-        for (String topic : List.of(Topics.CASES, Topics.NOTIFICATIONS)) {
+        for (String topic : List.of(Topics.CASES, Topics.NOTIFICATIONS, Topics.DATA_QUALITY)) {
             for (Cause cause : Cause.values()) {
                 counter(topic, cause);
             }
         }
     }
 
-    /** Sends the record to the dead-letter topic; throws if the broker does not acknowledge it. */
+    /**
+     * Sends the record to the dead-letter topic; throws if the broker does not acknowledge it. A record read
+     * from the dead-letter topic itself is not sent again (the hub reads that topic, so it would come back for
+     * ever): it is already kept there byte for byte, and is only logged and counted.
+     */
     public void send(ConsumerRecord<String, byte[]> record, Cause cause, String exception, String reason) {
+        if (record.topic().equals(Topics.DEAD_LETTER)) {
+            LOG.error("Cannot take {} dead letter {}-{}@{} (key {}); it stays where it is: {}", cause.name().toLowerCase(),
+                    record.topic(), record.partition(), record.offset(), record.key(), reason);
+            counter(record.topic(), cause).increment();
+            return;
+        }
         LOG.error("Setting aside {} record {}-{}@{} (key {}) on {}: {}", cause.name().toLowerCase(), record.topic(),
                 record.partition(), record.offset(), record.key(), Topics.DEAD_LETTER, reason);
         List<Header> headers = List.of(

@@ -9,7 +9,7 @@ import uk.gov.em.contracts.json.JsonSerde;
  * unknown kind, a required field missing, or no value at all) yields {@link Unreadable} with the reason, which
  * {@link BatchIngestion} sets aside on the dead-letter topic so it never blocks its partition.
  */
-public class JsonRecordDecoder<T> {
+public class JsonRecordDecoder<T> implements RecordDecoder<T> {
 
     /** What a record decoded to. */
     public sealed interface Decoded<T> {
@@ -29,6 +29,7 @@ public class JsonRecordDecoder<T> {
         this.serde = JsonSerde.of(type);
     }
 
+    @Override
     public Decoded<T> decode(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return new Unreadable<>("null", "the record has no value");

@@ -32,6 +32,7 @@ public final class PageModel {
         boolean ops = who != null && (who.getRoles().contains(Roles.OPS) || who.getRoles().contains(Roles.ADMIN));
         model.values.put("canWorkCases", works);
         model.values.put("canSeeMi", ops);
+        model.values.put("canSeeDataQuality", ops || who != null && who.getRoles().contains(Roles.SENIOR_CASEWORKER));
         return model;
     }
 

@@ -14,6 +14,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.common.domain.Rejection;
+import uk.gov.em.hub.dataquality.app.DataQualityQueries;
+import uk.gov.em.hub.dataquality.domain.DataQualityKind;
 import uk.gov.em.hub.mi.domain.MonthRange;
 import uk.gov.em.hub.mi.web.MiController;
 import uk.gov.em.hub.notifications.domain.SupplierSilence;
@@ -23,6 +25,7 @@ import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.pages.dataquality.DataQualityPage;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.time.Clock;
@@ -48,9 +51,12 @@ public class MiPage {
     private final CsrfTokens csrf;
     private final Clock clock;
     private final SupplierFeeds feeds;
+    private final DataQualityQueries dataQuality;
 
-    public MiPage(MiController mi, MeterRegistry meters, CsrfTokens csrf, Clock clock, SupplierFeeds feeds) {
+    public MiPage(MiController mi, MeterRegistry meters, CsrfTokens csrf, Clock clock, SupplierFeeds feeds,
+                  DataQualityQueries dataQuality) {
         this.mi = mi;
+        this.dataQuality = dataQuality;
         this.meters = meters;
         this.csrf = csrf;
         this.clock = clock;
@@ -71,6 +77,10 @@ public class MiPage {
 
     /** A queue's overdue cases as shown. */
     public record OverdueRow(String queue, long overdue, String oldest) {
+    }
+
+    /** Data-quality exceptions of one month, supplier and kind, as shown. */
+    public record DataQualityRow(String month, String supplier, String kind, long count) {
     }
 
     /** A figure on the throughput page. */
@@ -114,6 +124,9 @@ public class MiPage {
                 .with("overdue", sla.queues().stream().map(q -> new OverdueRow(q.queue().path(), q.overdue(),
                         q.overdue() == 0 ? "–" : Ages.seconds(q.oldestOverdueSeconds()))).toList())
                 .with("prosecutions", mi.prosecutions(fromWord, toWord).rows())
+                .with("dataQuality", dataQuality.countsByMonth(range).stream()
+                        .map(r -> new DataQualityRow(r.month(), r.supplier() == null ? "Not known" : r.supplier(),
+                                DataQualityPage.kind(DataQualityKind.valueOf(r.kind())), r.count())).toList())
                 .with("safeguarding", mi.safeguarding(fromWord, toWord).rows().stream()
                         .map(r -> new SafeguardingRow(r.month(), r.outcome() == null ? "Referral made"
                                 : "Outcome: " + CaseWords.outcomeOrReason(r.outcome()), r.count())).toList())

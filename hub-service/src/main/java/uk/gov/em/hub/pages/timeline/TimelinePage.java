@@ -13,10 +13,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.common.domain.Rejection;
+import uk.gov.em.hub.dataquality.app.DataQualityQueries;
+import uk.gov.em.hub.dataquality.domain.DataQualityKind;
+import uk.gov.em.hub.dataquality.persistence.DataQualityRow;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.pages.dataquality.DataQualityPage;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
 import uk.gov.em.hub.timeline.web.TimelineController;
@@ -24,7 +28,9 @@ import uk.gov.em.hub.timeline.web.TimelineController;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A person's whole EM history in time order, filtered by kind of event (GET form: works without script). */
 @Controller("/people/{subjectId}")
@@ -34,18 +40,24 @@ public class TimelinePage {
 
     private final TimelineController timeline;
     private final CsrfTokens csrf;
+    private final DataQualityQueries dataQuality;
 
-    public TimelinePage(TimelineController timeline, CsrfTokens csrf) {
+    public TimelinePage(TimelineController timeline, CsrfTokens csrf, DataQualityQueries dataQuality) {
         this.timeline = timeline;
         this.csrf = csrf;
+        this.dataQuality = dataQuality;
     }
 
     /** A filter checkbox. */
     public record KindFilter(String value, String label, boolean checked) {
     }
 
-    /** One row of the timeline. */
-    public record Row(String when, String kind, String code, String caseId, String by, String text) {
+    /**
+     * One row of the timeline; {@code dataQuality}: for a notification a data-quality exception names, what kind
+     * (in words), else {@code null}.
+     */
+    public record Row(String when, String kind, String code, String caseId, String by, String text,
+                      String dataQuality) {
     }
 
     @Get
@@ -61,10 +73,11 @@ public class TimelinePage {
         }
         TimelineController.TimelineResponse found = timeline.timeline(subjectId);
         List<TimelineEntry> entries = found.entries();
+        Map<String, List<DataQualityRow>> flagged = dataQuality.byNotificationOf(subjectId);
         List<Row> rows = entries.stream().filter(e -> wanted.contains(e.kind()))
                 .map(e -> new Row(Ages.when(e.at()), label(e.kind()), e.code(), e.caseId(),
                         e.actor() != null ? e.actor() : e.supplier(),
-                        e.text() != null ? e.text() : e.notificationId()))
+                        e.text() != null ? e.text() : e.notificationId(), flag(e, flagged)))
                 .toList();
         List<KindFilter> filters = Arrays.stream(TimelineEntry.Kind.values())
                 .map(k -> new KindFilter(k.name(), label(k), wanted.contains(k))).toList();
@@ -76,6 +89,16 @@ public class TimelinePage {
     @Error(exception = Rejection.class)
     public HttpResponse<?> rejected(HttpRequest<?> request, Rejection rejection) {
         return ErrorPages.of(request, rejection, csrf);
+    }
+
+    private static String flag(TimelineEntry e, Map<String, List<DataQualityRow>> flagged) {
+        if (e.kind() != TimelineEntry.Kind.NOTIFICATION) {
+            return null;
+        }
+        List<DataQualityRow> exceptions = flagged.get(e.supplier() + "/" + e.notificationId());
+        return exceptions == null ? null : exceptions.stream()
+                .map(x -> DataQualityPage.kind(DataQualityKind.valueOf(x.kind()))).distinct()
+                .collect(Collectors.joining(", "));
     }
 
     static String label(TimelineEntry.Kind kind) {

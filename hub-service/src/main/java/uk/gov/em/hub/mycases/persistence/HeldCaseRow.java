@@ -1,0 +1,24 @@
+package uk.gov.em.hub.mycases.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+
+import java.time.Instant;
+
+/** A case someone holds, with what a list of one's own cases shows of it. */
+@MappedEntity("breach_case")
+public record HeldCaseRow(
+        @Id @MappedProperty("case_id") String caseId,
+        @MappedProperty("subject_id") String subjectId,
+        String queue,
+        String trigger,
+        String status,
+        String severity,
+        @Nullable @MappedProperty("harm_level") String harmLevel,
+        @Nullable @MappedProperty("claimed_at") Instant claimedAt,
+        @Nullable @MappedProperty("claim_expires_at") Instant claimExpiresAt,
+        @Nullable @MappedProperty("due_at") Instant dueAt,
+        @MappedProperty("withdrawal_flagged") boolean withdrawalFlagged) {
+}
