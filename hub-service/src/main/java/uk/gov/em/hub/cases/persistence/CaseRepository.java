@@ -74,6 +74,16 @@ public class CaseRepository {
 
     private static final String CLAIM = """
             UPDATE breach_case SET assignee = ?, claimed_at = ?, claim_expires_at = ? WHERE case_id = ?""";
+    // the sub-select walks breach_case_queue_order in §8 order; a lapsed claim counts as free
+    private static final String TAKE_NEXT = """
+            WITH next AS (
+                SELECT case_id, assignee FROM breach_case
+                 WHERE queue = ? AND lane = 'OPEN' AND (assignee IS NULL OR claim_expires_at <= ?)
+                 ORDER BY severity_rank, harm_rank, opened_at, case_id
+                 LIMIT 1 FOR UPDATE SKIP LOCKED)
+            UPDATE breach_case c SET assignee = ?, claimed_at = ?, claim_expires_at = ?
+              FROM next WHERE c.case_id = next.case_id
+            RETURNING c.case_id, c.subject_id, next.assignee""";
     private static final String RELEASE = """
             UPDATE breach_case SET assignee = NULL, claimed_at = NULL, claim_expires_at = NULL WHERE case_id = ?""";
     private static final String ACT = """
@@ -123,6 +133,30 @@ public class CaseRepository {
             ps.setString(4, caseId);
             return ps.executeUpdate();
         });
+    }
+
+    /**
+     * Claims for {@code assignee} the first free case of {@code queue} in queue order (unfinished, nobody
+     * holding a live claim at {@code now}: {@code ClaimRules.isFree}), in one statement: the sub-select
+     * locks the row it picks and skips rows other transactions hold locked, so racing callers each get a
+     * different case (or none) and never wait on one another. Empty when no case is free.
+     */
+    public Optional<Taken> takeNext(Queue queue, String assignee, Instant now, Instant expiresAt) {
+        return jdbc.prepareStatement(TAKE_NEXT, ps -> {
+            ps.setString(1, queue.path());
+            ps.setObject(2, utc(now));
+            ps.setString(3, assignee);
+            ps.setObject(4, utc(now));
+            ps.setObject(5, utc(expiresAt));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Taken(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.<Taken>empty();
+            }
+        });
+    }
+
+    /** The case "take the next case" claimed, and who held it before if their claim had lapsed. */
+    public record Taken(String caseId, String subjectId, String previousAssignee) {
     }
 
     /** Returns the case to its queue; the row must be locked. */

@@ -3,6 +3,12 @@ package uk.gov.em.hub.mi.persistence;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import uk.gov.em.hub.mi.app.MiQueries.OutcomeCount;
+import uk.gov.em.hub.mi.app.MiQueries.ProsecutionRow;
+import uk.gov.em.hub.mi.app.MiQueries.SafeguardingRow;
+import uk.gov.em.hub.mi.app.MiQueries.SlaRow;
+import uk.gov.em.hub.mi.app.MiQueries.Timeliness;
+import uk.gov.em.hub.mi.app.MiQueries.TypeCount;
 import uk.gov.em.hub.mi.domain.MonthRange;
 
 import java.sql.Array;
@@ -25,38 +31,6 @@ public class MiRepository {
 
     public MiRepository(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Stored (so accepted and de-duplicated) notifications by UTC month of occurredAt and catalogue code. */
-    public record TypeCount(String month, String type, long count) {
-    }
-
-    /**
-     * Closed and withdrawn cases by UTC month of their end, queue and outcome (the closing action, or
-     * WITHDRAWN), and the reason or outcome word given with it ({@code null} when none was).
-     */
-    public record OutcomeCount(String month, String queue, String outcome, long count, String reason) {
-    }
-
-    /**
-     * One queue's first actions against their time target, by UTC month of the target: met (taken by
-     * it), missed (taken after it, or not taken and the target passed by {@code now}), the share met, and
-     * how many of the month's cases are open and overdue now.
-     */
-    public record SlaRow(String month, String queue, long met, long missed, Double percentMet, long overdueNow) {
-    }
-
-    /** Prosecutions by UTC month: referrals made, decisions recorded, cases lost to the legal clock. */
-    public record ProsecutionRow(String month, long referred, long decided, long lostToClock) {
-    }
-
-    /** Safeguarding referrals by UTC month, and the outcomes recorded that month by outcome word. */
-    public record SafeguardingRow(String month, String action, String outcome, long count) {
-    }
-
-    /** How late one supplier reports: receivedAt − occurredAt in seconds, as percentiles. */
-    public record Timeliness(String supplier, long notifications, double p50Seconds, double p90Seconds,
-                             double p95Seconds, double p99Seconds, double maxSeconds) {
     }
 
     @ReadOnly

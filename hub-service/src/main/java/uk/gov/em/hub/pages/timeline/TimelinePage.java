@@ -18,8 +18,9 @@ import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.timeline.app.TimelineQueries;
+import uk.gov.em.hub.timeline.domain.Timeline;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
-import uk.gov.em.hub.timeline.web.TimelineController;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -32,10 +33,10 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TimelinePage {
 
-    private final TimelineController timeline;
+    private final TimelineQueries timeline;
     private final CsrfTokens csrf;
 
-    public TimelinePage(TimelineController timeline, CsrfTokens csrf) {
+    public TimelinePage(TimelineQueries timeline, CsrfTokens csrf) {
         this.timeline = timeline;
         this.csrf = csrf;
     }
@@ -59,7 +60,7 @@ public class TimelinePage {
         if (wanted.isEmpty()) {
             wanted.addAll(EnumSet.allOf(TimelineEntry.Kind.class));
         }
-        TimelineController.TimelineResponse found = timeline.timeline(subjectId);
+        Timeline found = timeline.of(subjectId);
         List<TimelineEntry> entries = found.entries();
         List<Row> rows = entries.stream().filter(e -> wanted.contains(e.kind()))
                 .map(e -> new Row(Ages.when(e.at()), label(e.kind()), e.code(), e.caseId(),
