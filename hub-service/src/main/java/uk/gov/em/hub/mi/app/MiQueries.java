@@ -1,5 +1,7 @@
 package uk.gov.em.hub.mi.app;
 
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Queue;
@@ -22,7 +24,8 @@ import java.util.TreeMap;
 /**
  * Management information (docs/api/hub-api.md "MI") for the API and the pages alike: breaches by type
  * (by catalogue code, or folded into the rows of the published inspection table), backlog, outcomes,
- * the SLA table, prosecutions, safeguarding referrals and supplier timeliness.
+ * the SLA table, prosecutions, safeguarding referrals and supplier timeliness. The row records are what the
+ * API answers with and what {@code MiRepository}'s {@code @Query} methods read their columns into.
  */
 @Singleton
 public class MiQueries {
@@ -46,6 +49,7 @@ public class MiQueries {
     }
 
     /** Stored (so accepted and de-duplicated) notifications by UTC month of occurredAt and catalogue code. */
+    @Introspected
     public record TypeCount(String month, String type, long count) {
     }
 
@@ -53,7 +57,8 @@ public class MiQueries {
      * Closed and withdrawn cases by UTC month of their end, queue and outcome (the closing action, or
      * WITHDRAWN), and the reason or outcome word given with it ({@code null} when none was).
      */
-    public record OutcomeCount(String month, String queue, String outcome, long count, String reason) {
+    @Introspected
+    public record OutcomeCount(String month, String queue, String outcome, long count, @Nullable String reason) {
     }
 
     /**
@@ -65,14 +70,17 @@ public class MiQueries {
     }
 
     /** Prosecutions by UTC month: referrals made, decisions recorded, cases lost to the legal clock. */
+    @Introspected
     public record ProsecutionRow(String month, long referred, long decided, long lostToClock) {
     }
 
     /** Safeguarding referrals by UTC month, and the outcomes recorded that month by outcome word. */
-    public record SafeguardingRow(String month, String action, String outcome, long count) {
+    @Introspected
+    public record SafeguardingRow(String month, String action, @Nullable String outcome, long count) {
     }
 
     /** How late one supplier reports: receivedAt − occurredAt in seconds, as percentiles. */
+    @Introspected
     public record Timeliness(String supplier, long notifications, double p50Seconds, double p90Seconds,
                              double p95Seconds, double p99Seconds, double maxSeconds) {
     }
