@@ -8,6 +8,7 @@ import uk.gov.em.hub.paging.domain.CursorCodec;
 import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -33,10 +34,15 @@ public class AccessLog {
         }
     }
 
+    /** One read of a person's data: when, by whom, through what, for which case and why, if given. */
+    public record Entry(Instant at, String actor, String what, String caseId, String purpose) {
+    }
+
     /** A page of one person's log, newest first; {@code cursor} from the page before, or null. */
-    public Page<AccessLogRow> of(String subjectId, PageLimit limit, String cursor) {
+    public Page<Entry> of(String subjectId, PageLimit limit, String cursor) {
         long before = CursorCodec.rowIdBefore(cursor, CURSOR_KIND);
         List<AccessLogRow> found = rows.newestFirst(subjectId, before, limit.value() + 1);
-        return Page.fromLookahead(found, limit, r -> CursorCodec.ofRowId(CURSOR_KIND, r.id()));
+        return Page.fromLookahead(found, limit, r -> CursorCodec.ofRowId(CURSOR_KIND, r.id()))
+                .map(r -> new Entry(r.at(), r.actor(), r.what(), r.caseId(), r.purpose()));
     }
 }

@@ -7,8 +7,11 @@ import uk.gov.em.hub.audit.domain.AuditDetail;
 import uk.gov.em.hub.audit.domain.AuditEntry;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
 import uk.gov.em.hub.cases.work.DeadlineSweep;
+import uk.gov.em.hub.subjects.domain.SubjectNotFound;
+import uk.gov.em.hub.subjects.domain.SubjectRegistration;
 import uk.gov.em.hub.subjects.persistence.SubjectRepository;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -23,11 +26,31 @@ public class SubjectRegister {
     private final SubjectRepository subjects;
     private final AuditRepository audit;
     private final DeadlineSweep deadlines;
+    private final Clock clock;
 
-    public SubjectRegister(SubjectRepository subjects, AuditRepository audit, DeadlineSweep deadlines) {
+    public SubjectRegister(SubjectRepository subjects, AuditRepository audit, DeadlineSweep deadlines, Clock clock) {
         this.subjects = subjects;
         this.deadlines = deadlines;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A register entry in words, as the API's body and the register form give it ({@link SubjectRegistration}). */
+    public record Entry(String harmLevel, Boolean vulnerable, String deviceType, String emStartDate,
+                        String emEndDate, String emEndReason) {
+    }
+
+    /** The person's entry; 404 when they are not on the register. */
+    public Subject find(String subjectId) {
+        return subjects.find(subjectId).orElseThrow(() -> new SubjectNotFound(subjectId));
+    }
+
+    /** Checks the words (422 naming every problem) and stores the entry as of now. */
+    @Transactional
+    public Subject put(String subjectId, Entry entry, String by) {
+        Subject subject = SubjectRegistration.parse(subjectId, entry.harmLevel(), entry.vulnerable(),
+                entry.deviceType(), entry.emStartDate(), entry.emEndDate(), entry.emEndReason(), clock.instant());
+        return put(subject, by);
     }
 
     @Transactional

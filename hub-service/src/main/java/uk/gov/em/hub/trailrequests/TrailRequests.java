@@ -16,11 +16,17 @@ import uk.gov.em.hub.trailrequests.domain.TrailOutcome;
 import uk.gov.em.hub.trailrequests.domain.TrailRequest;
 import uk.gov.em.hub.trailrequests.domain.TrailRequestNotFound;
 import uk.gov.em.hub.trailrequests.domain.TrailRequestRules;
+import uk.gov.em.hub.trailrequests.persistence.TrailOutcomeRepository;
+import uk.gov.em.hub.trailrequests.persistence.TrailOutcomeRow;
 import uk.gov.em.hub.trailrequests.persistence.TrailRequestRepository;
+import uk.gov.em.hub.trailrequests.persistence.TrailRequestRow;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Purpose-bound requests for a person's trail data (GPS history the hub does not hold but may ask the
@@ -37,12 +43,15 @@ public class TrailRequests {
     public static final String ACCESS_LOG_WHAT = "POST /api/v1/subjects/{subjectId}/trail-requests";
 
     private final TrailRequestRepository requests;
+    private final TrailOutcomeRepository outcomes;
     private final AuditRepository audit;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    public TrailRequests(TrailRequestRepository requests, AuditRepository audit, AccessLog accessLog, Clock clock) {
+    public TrailRequests(TrailRequestRepository requests, TrailOutcomeRepository outcomes, AuditRepository audit,
+                         AccessLog accessLog, Clock clock) {
         this.requests = requests;
+        this.outcomes = outcomes;
         this.audit = audit;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -59,33 +68,52 @@ public class TrailRequests {
             throw new InvalidTrailRequest("case " + caseId + " is not a case of this person");
         }
         Instant now = clock.instant();
-        long id = requests.insert(now, subjectId, caseId, requester, purpose, from, to);
+        long id = requests.save(new TrailRequestRow(null, now, subjectId, caseId, requester, purpose, from, to)).id();
         audit.append(new AuditEntry(now, requester, "TRAIL_DATA_REQUESTED", caseId, subjectId,
                 AuditDetail.of("request", Long.toString(id), "purpose", purpose, "from", from.toString(),
                         "to", to.toString())));
         accessLog.record(requester, new PersonDataRead.OfSubject(subjectId, ACCESS_LOG_WHAT), purpose);
-        return requests.find(id).orElseThrow();
+        return find(id).orElseThrow();
     }
 
     /** Records what became of request {@code requestId}; the request as it now stands. */
     @Transactional
     public TrailRequest decide(String decidedBy, long requestId, TrailOutcome outcome, String note) {
-        TrailRequest request = requests.find(requestId).orElseThrow(() -> new TrailRequestNotFound(requestId));
+        TrailRequest request = find(requestId).orElseThrow(() -> new TrailRequestNotFound(requestId));
         TrailRequestRules.refuseOutcome(requestId, request.outcomesSoFar(), outcome, note).ifPresent(r -> {
             throw r;
         });
         Instant now = clock.instant();
-        requests.insertOutcome(requestId, now, decidedBy, outcome, note);
+        outcomes.save(new TrailOutcomeRow(null, requestId, now, decidedBy, outcome, note));
         audit.append(new AuditEntry(now, decidedBy, "TRAIL_DATA_" + outcome.name(), request.caseId(),
                 request.subjectId(), AuditDetail.of("request", Long.toString(requestId), "note", note)));
-        return requests.find(requestId).orElseThrow();
+        return find(requestId).orElseThrow();
     }
 
     /** A page of the person's requests, newest first; {@code cursor} from the page before, or null. */
     @ReadOnly
     public Page<TrailRequest> of(String subjectId, PageLimit limit, String cursor) {
         long before = CursorCodec.rowIdBefore(cursor, CURSOR_KIND);
-        List<TrailRequest> found = requests.newestFirst(subjectId, before, limit.value() + 1);
+        List<TrailRequest> found = withOutcomes(requests.newestFirst(subjectId, before, limit.value() + 1));
         return Page.fromLookahead(found, limit, r -> CursorCodec.ofRowId(CURSOR_KIND, r.id()));
+    }
+
+    private Optional<TrailRequest> find(long requestId) {
+        return requests.findById(requestId).map(row -> withOutcomes(List.of(row)).getFirst());
+    }
+
+    /** The requests with the outcomes recorded on each, read in one query for them all. */
+    private List<TrailRequest> withOutcomes(List<TrailRequestRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<TrailRequest.Outcome>> byRequest = outcomes.findByRequestIdInOrderById(
+                        rows.stream().map(TrailRequestRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(TrailOutcomeRow::requestId, Collectors.mapping(
+                        o -> new TrailRequest.Outcome(o.outcome(), o.note(), o.decidedBy(), o.decidedAt()),
+                        Collectors.toList())));
+        return rows.stream().map(r -> new TrailRequest(r.id(), r.requestedAt(), r.subjectId(), r.caseId(),
+                r.requester(), r.purpose(), r.periodFrom(), r.periodTo(), byRequest.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 }

@@ -9,7 +9,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.accesslog.AccessLog;
-import uk.gov.em.hub.accesslog.persistence.AccessLogRow;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.security.domain.Roles;
@@ -34,7 +33,7 @@ public class AccessLogController {
     /** One read of the person's data. */
     public record AccessResponse(Instant at, String actor, String what, @Nullable String caseId,
                                  @Nullable String purpose) {
-        static AccessResponse of(AccessLogRow row) {
+        static AccessResponse of(AccessLog.Entry row) {
             return new AccessResponse(row.at(), row.actor(), row.what(), row.caseId(), row.purpose());
         }
     }

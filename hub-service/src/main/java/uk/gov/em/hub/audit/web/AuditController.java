@@ -5,9 +5,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import uk.gov.em.hub.audit.checkpoint.AuditCheckpoints;
+import uk.gov.em.hub.audit.app.AuditQueries;
 import uk.gov.em.hub.audit.domain.AuditChain;
-import uk.gov.em.hub.audit.persistence.AuditRepository;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
@@ -20,17 +19,14 @@ import uk.gov.em.hub.security.domain.Roles;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {
 
-    private final AuditRepository audit;
-    private final AuditCheckpoints checkpoints;
+    private final AuditQueries audit;
 
-    public AuditController(AuditRepository audit, AuditCheckpoints checkpoints) {
+    public AuditController(AuditQueries audit) {
         this.audit = audit;
-        this.checkpoints = checkpoints;
     }
 
     @Get("/verify")
     public AuditChain.Report verify() {
-        // the checkpoint first: rows appended meanwhile only lengthen the chain past it
-        return audit.verify(checkpoints.latest());
+        return audit.verify();
     }
 }

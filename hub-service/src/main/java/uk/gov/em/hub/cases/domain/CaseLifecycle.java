@@ -158,6 +158,18 @@ public final class CaseLifecycle {
         return actions;
     }
 
+    /**
+     * The actions a caller who is ({@code senior}) or is not a senior caseworker may take now on a case of
+     * {@code queue} in {@code status}: those of {@link #allowedActions} that {@link #decide} allows them
+     * (sign-offs only for a senior). What a page offers, so it never decides this itself.
+     */
+    public static Set<CaseAction> actionsFor(Queue queue, CaseStatus status, boolean withdrawalFlagged,
+                                             boolean senior) {
+        return allowedActions(queue, status, withdrawalFlagged).stream()
+                .filter(a -> decide(queue, status, withdrawalFlagged, a, senior) instanceof Decision.Allowed)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseAction.class)));
+    }
+
     private static String allowed(Queue queue, CaseStatus status, boolean withdrawalFlagged) {
         return allowedActions(queue, status, withdrawalFlagged).stream().map(Enum::name)
                 .collect(Collectors.joining(", "));

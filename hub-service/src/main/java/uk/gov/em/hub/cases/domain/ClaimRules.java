@@ -47,8 +47,22 @@ public record ClaimRules(Duration lease) {
 
     /** Checks that the caller holds {@code c} now: only the holder acts. */
     public void requireHolder(HubCase c, String caller, Instant now) {
-        if (!c.holderAt(now).map(caller::equals).orElse(false)) {
+        if (!holds(c, caller, now)) {
             throw CaseConflict.notHeldByCaller(c.caseId());
         }
+    }
+
+    /** True when {@code caller} holds {@code c} at {@code now} (a live claim of theirs). */
+    public boolean holds(HubCase c, String caller, Instant now) {
+        return c.holderAt(now).map(caller::equals).orElse(false);
+    }
+
+    /**
+     * True when {@code c} is free for anyone to take at {@code now}: unfinished and nobody holds a live claim
+     * on it. "Take the next case" takes the first free case in queue order ({@code CaseRepository#takeNext}
+     * says the same in SQL, so the choice and the lock are one statement).
+     */
+    public boolean isFree(HubCase c, Instant now) {
+        return !c.status().isFinal() && c.holderAt(now).isEmpty();
     }
 }

@@ -14,10 +14,8 @@ import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.domain.Withdrawal;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
-/** Reads one {@code breach_case} row (as selected by {@link CaseRepository}) into a {@link HubCase}. */
+/** Turns a {@link CaseRow} into a {@link HubCase}: the words of the row into the domain's types. */
 final class CaseRows {
 
     private CaseRows() {
@@ -28,45 +26,36 @@ final class CaseRows {
         return json == null ? null : Json.fromBytes(json.getBytes(StandardCharsets.UTF_8), CaseReason.class);
     }
 
-    static HubCase read(ResultSet rs) throws SQLException {
-        String harm = rs.getString("harm_level");
-        String reason = rs.getString("withdrawal_reason");
-        Withdrawal withdrawal = reason == null ? null : new Withdrawal(reason,
-                CaseRepository.instant(rs, rs.findColumn("withdrawn_at")),
-                rs.getString("replaced_by"), rs.getString("withdrawal_policy_version"));
-        String queue = rs.getString("queue");
+    static HubCase toDomain(CaseRow r) {
+        Withdrawal withdrawal = r.withdrawalReason() == null ? null : new Withdrawal(r.withdrawalReason(),
+                r.withdrawnAt(), r.replacedBy(), r.withdrawalPolicyVersion());
         return new HubCase(
-                rs.getString("case_id"),
-                rs.getString("subject_id"),
-                Queue.fromPath(queue).orElseThrow(() -> new SQLException("unknown queue in breach_case: " + queue)),
-                Severity.valueOf(rs.getString("severity")),
-                harm == null ? null : HarmLevel.valueOf(harm),
-                rs.getString("trigger"),
-                rs.getString("policy_version"),
-                rs.getString("rule_id"),
-                Json.fromBytes(rs.getString("evidence").getBytes(StandardCharsets.UTF_8), CaseEvidence.class),
-                rs.getString("explanation"),
-                reason(rs.getString("reason")),
-                CaseRepository.instant(rs, rs.findColumn("opened_at")),
-                CaseRepository.instant(rs, rs.findColumn("raised_at")),
-                CaseRepository.instant(rs, rs.findColumn("stored_at")),
-                CaseStatus.valueOf(rs.getString("status")),
-                CaseRepository.instant(rs, rs.findColumn("status_changed_at")),
-                rs.getString("assignee"),
+                r.caseId(),
+                r.subjectId(),
+                Queue.fromPath(r.queue()).orElseThrow(() -> new CaseStoreException(
+                        "unknown queue in breach_case: " + r.queue(), null)),
+                Severity.valueOf(r.severity()),
+                r.harmLevel() == null ? null : HarmLevel.valueOf(r.harmLevel()),
+                r.trigger(),
+                r.policyVersion(),
+                r.ruleId(),
+                Json.fromBytes(r.evidence().getBytes(StandardCharsets.UTF_8), CaseEvidence.class),
+                r.explanation(),
+                reason(r.reason()),
+                r.openedAt(),
+                r.raisedAt(),
+                r.storedAt(),
+                CaseStatus.valueOf(r.status()),
+                r.statusChangedAt(),
+                r.assignee(),
                 withdrawal,
-                CaseRepository.instant(rs, rs.findColumn("claim_expires_at")),
-                CaseRepository.instant(rs, rs.findColumn("last_action_at")),
-                rs.getString("outcome") == null ? null : CaseAction.valueOf(rs.getString("outcome")),
-                CaseRepository.instant(rs, rs.findColumn("closed_at")),
-                rs.getBoolean("withdrawal_flagged"),
-                new CaseProgress(
-                        CaseRepository.instant(rs, rs.findColumn("due_at")),
-                        CaseRepository.instant(rs, rs.findColumn("first_action_due_at")),
-                        CaseRepository.instant(rs, rs.findColumn("first_action_at")),
-                        CaseRepository.instant(rs, rs.findColumn("mitigation_due_at")),
-                        CaseRepository.instant(rs, rs.findColumn("referred_at")),
-                        rs.getString("attention") == null ? null : Attention.valueOf(rs.getString("attention")),
-                        CaseRepository.instant(rs, rs.findColumn("attention_at")),
-                        rs.getString("outcome_detail")));
+                r.claimExpiresAt(),
+                r.lastActionAt(),
+                r.outcome() == null ? null : CaseAction.valueOf(r.outcome()),
+                r.closedAt(),
+                r.withdrawalFlagged(),
+                new CaseProgress(r.dueAt(), r.firstActionDueAt(), r.firstActionAt(), r.mitigationDueAt(),
+                        r.referredAt(), r.attention() == null ? null : Attention.valueOf(r.attention()),
+                        r.attentionAt(), r.outcomeDetail()));
     }
 }

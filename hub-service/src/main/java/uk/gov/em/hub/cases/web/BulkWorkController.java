@@ -9,13 +9,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.cases.work.BulkWork;
-import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.cases.work.CaseWork;
 import uk.gov.em.hub.security.domain.Roles;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/v1/cases/bulk} for senior caseworkers: {@code {"operation": "REASSIGN", "caseIds":
@@ -25,8 +22,6 @@ import java.util.regex.Pattern;
 @Controller("/api/v1/cases/bulk")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BulkWorkController {
-
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final BulkWork bulk;
 
@@ -45,21 +40,7 @@ public class BulkWorkController {
     @Post
     @Secured(Roles.SENIOR_CASEWORKER)
     public BulkResponse bulk(@Body BulkRequest request, Authentication who) {
-        if (request.caseIds() == null || request.caseIds().isEmpty() || request.caseIds().size() > BulkWork.MAX_CASES) {
-            throw new InvalidParameter("caseIds", "must list 1 to " + BulkWork.MAX_CASES + " case ids");
-        }
-        List<String> ids = List.copyOf(new LinkedHashSet<>(request.caseIds()));
-        String operation = request.operation() == null ? "" : request.operation().toUpperCase(Locale.ROOT);
-        return switch (operation) {
-            case "REASSIGN" -> {
-                if (request.assignee() == null || !USERNAME.matcher(request.assignee()).matches()) {
-                    throw new InvalidParameter("assignee", "is required for REASSIGN: a user name");
-                }
-                yield new BulkResponse(bulk.reassign(ids, CaseWorkController.caller(who), request.assignee()));
-            }
-            case "RELEASE" -> new BulkResponse(bulk.release(ids, CaseWorkController.caller(who)));
-            default -> throw new InvalidParameter("operation", "must be REASSIGN or RELEASE (was '"
-                    + request.operation() + "')");
-        };
+        return new BulkResponse(bulk.apply(new BulkWork.Request(request.operation(), request.caseIds(),
+                request.assignee()), CaseWork.Caller.of(who)));
     }
 }

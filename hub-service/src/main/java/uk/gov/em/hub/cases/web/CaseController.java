@@ -8,17 +8,17 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import uk.gov.em.hub.cases.app.CaseDetail;
+import uk.gov.em.hub.cases.app.CaseQueries;
+import uk.gov.em.hub.cases.app.CaseSummary;
 import uk.gov.em.hub.cases.domain.CaseListFilter;
-import uk.gov.em.hub.cases.domain.CaseNotFound;
 import uk.gov.em.hub.cases.domain.CaseStatus;
-import uk.gov.em.hub.cases.domain.HubCase;
-import uk.gov.em.hub.cases.domain.NewestFirstKey;
-import uk.gov.em.hub.cases.persistence.CaseRepository;
-import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.queue.domain.Queues;
 import uk.gov.em.hub.security.domain.Roles;
+
+import java.util.function.Function;
 
 /**
  * Reads cases: one in full, or a filtered listing newest raised first (raised_at, then case id, both
@@ -29,22 +29,20 @@ import uk.gov.em.hub.security.domain.Roles;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseController {
 
-    private final CaseRepository cases;
-    private final CaseDetails details;
+    private final CaseQueries cases;
 
-    public CaseController(CaseRepository cases, CaseDetails details) {
+    public CaseController(CaseQueries cases) {
         this.cases = cases;
-        this.details = details;
     }
 
     @Get
-    public PageResponse<CaseSummaryResponse> list(@QueryValue @Nullable String subjectId,
-                                                  @QueryValue @Nullable String queue,
-                                                  @QueryValue @Nullable String status,
-                                                  @QueryValue @Nullable String trigger,
-                                                  @QueryValue @Nullable String assignee,
-                                                  @QueryValue @Nullable Integer limit,
-                                                  @QueryValue @Nullable String cursor) {
+    public PageResponse<CaseSummary> list(@QueryValue @Nullable String subjectId,
+                                          @QueryValue @Nullable String queue,
+                                          @QueryValue @Nullable String status,
+                                          @QueryValue @Nullable String trigger,
+                                          @QueryValue @Nullable String assignee,
+                                          @QueryValue @Nullable Integer limit,
+                                          @QueryValue @Nullable String cursor) {
         PageLimit pageLimit = PageLimit.of(limit);
         CaseListFilter filter = new CaseListFilter(
                 blankToNull(subjectId),
@@ -52,15 +50,12 @@ public class CaseController {
                 status == null ? null : CaseStatus.fromParameter(status),
                 blankToNull(trigger),
                 blankToNull(assignee));
-        NewestFirstKey after = cursor == null ? null : NewestFirstKey.fromCursor(cursor);
-        Page<HubCase> page = Page.fromLookahead(cases.newestFirst(filter, after, pageLimit.value() + 1),
-                pageLimit, c -> NewestFirstKey.of(c).toCursor());
-        return PageResponse.of(page, details::summary);
+        return PageResponse.of(cases.list(filter, pageLimit, cursor), Function.identity());
     }
 
     @Get("/{caseId}")
-    public CaseDetailResponse one(@PathVariable String caseId) {
-        return cases.findById(caseId).map(details::of).orElseThrow(() -> new CaseNotFound(caseId));
+    public CaseDetail one(@PathVariable String caseId) {
+        return cases.one(caseId);
     }
 
     private static String blankToNull(String value) {

@@ -9,10 +9,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.cases.app.CaseDetail;
+import uk.gov.em.hub.cases.app.CaseQueries;
 import uk.gov.em.hub.cases.domain.ActionDetails;
-import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.cases.work.CaseWork;
-import uk.gov.em.hub.common.domain.InvalidParameter;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
@@ -23,14 +23,12 @@ import uk.gov.em.hub.security.domain.Roles;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseWorkController {
 
-    private static final int MAX_NOTE = 4000;
-
     private final CaseWork work;
-    private final CaseDetails details;
+    private final CaseQueries cases;
 
-    public CaseWorkController(CaseWork work, CaseDetails details) {
+    public CaseWorkController(CaseWork work, CaseQueries cases) {
         this.work = work;
-        this.details = details;
+        this.cases = cases;
     }
 
     /**
@@ -49,32 +47,21 @@ public class CaseWorkController {
 
     @Post("/claim")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
-    public CaseDetailResponse claim(@PathVariable String caseId, Authentication who) {
-        return details.of(work.claim(caseId, caller(who)));
+    public CaseDetail claim(@PathVariable String caseId, Authentication who) {
+        return cases.detail(work.claim(caseId, CaseWork.Caller.of(who)));
     }
 
     @Post("/release")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
-    public CaseDetailResponse release(@PathVariable String caseId, Authentication who) {
-        return details.of(work.release(caseId, caller(who)));
+    public CaseDetail release(@PathVariable String caseId, Authentication who) {
+        return cases.detail(work.release(caseId, CaseWork.Caller.of(who)));
     }
 
     @Post("/actions")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
-    public CaseDetailResponse act(@PathVariable String caseId, @Body ActionRequest request, Authentication who) {
-        if (request.action() == null || request.action().isBlank()) {
-            throw new InvalidParameter(CaseAction.PARAMETER, "is required");
-        }
-        if (request.note() != null && request.note().length() > MAX_NOTE) {
-            throw new InvalidParameter("note", "must be at most " + MAX_NOTE + " characters");
-        }
+    public CaseDetail act(@PathVariable String caseId, @Body ActionRequest request, Authentication who) {
         ActionDetails.Words words = new ActionDetails.Words(request.outcome(), request.reason(), request.method(),
                 request.reached(), request.party(), request.agency());
-        return details.of(work.act(caseId, caller(who), CaseAction.fromWord(request.action()), words, request.note()));
-    }
-
-    static CaseWork.Caller caller(Authentication who) {
-        return new CaseWork.Caller(who.getName(), who.getRoles().contains(Roles.SENIOR_CASEWORKER),
-                who.getRoles().contains(Roles.ADMIN));
+        return cases.detail(work.act(caseId, CaseWork.Caller.of(who), request.action(), words, request.note()));
     }
 }

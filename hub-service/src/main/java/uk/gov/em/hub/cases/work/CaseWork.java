@@ -1,6 +1,7 @@
 package uk.gov.em.hub.cases.work;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.gov.em.contracts.BreachCase;
@@ -18,6 +19,7 @@ import uk.gov.em.hub.cases.domain.CaseProgress;
 import uk.gov.em.hub.cases.domain.LadderWindow;
 import uk.gov.em.hub.cases.domain.NotifiedParty;
 import uk.gov.em.hub.cases.domain.TimeTargets;
+import uk.gov.em.hub.common.domain.InvalidParameter;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.cases.domain.CaseConflict;
 import uk.gov.em.hub.cases.domain.CaseLifecycle;
@@ -26,6 +28,7 @@ import uk.gov.em.hub.cases.domain.ClaimRules;
 import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.domain.SignOffRequired;
 import uk.gov.em.hub.cases.persistence.CaseRepository;
+import uk.gov.em.hub.security.domain.Roles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -67,8 +70,21 @@ public class CaseWork {
         this.meters = meters;
     }
 
-    /** Who is calling: their user name and whether they are a senior caseworker or an administrator. */
-    public record Caller(String username, boolean senior, boolean admin) {
+    /** The longest note an action may carry. */
+    public static final int MAX_NOTE = 4000;
+
+    /**
+     * Who is calling: their user name and whether they work cases (a caseworker or a senior caseworker),
+     * are a senior caseworker, or an administrator.
+     */
+    public record Caller(String username, boolean worker, boolean senior, boolean admin) {
+
+        /** The caller an authenticated request (API or page) names. */
+        public static Caller of(Authentication who) {
+            boolean senior = who.getRoles().contains(Roles.SENIOR_CASEWORKER);
+            return new Caller(who.getName(), senior || who.getRoles().contains(Roles.CASEWORKER), senior,
+                    who.getRoles().contains(Roles.ADMIN));
+        }
     }
 
     @Transactional
@@ -82,6 +98,24 @@ public class CaseWork {
                 AuditDetail.of("until", expires.toString(), "lapsedClaimOf", previous)));
         meters.counter("em.hub.case.claims", "queue", c.queue().path()).increment();
         return reread(caseId);
+    }
+
+    /**
+     * Claims the first case of {@code queue}, in queue order (docs/policy.md §8), that is free
+     * ({@link ClaimRules#isFree}): one statement that picks, locks and claims it, skipping rows other
+     * callers hold locked, so racing callers never get the same case. Empty when no case is free.
+     */
+    @Transactional
+    public Optional<HubCase> takeNext(Queue queue, Caller caller) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(rules.lease());
+        Optional<CaseRepository.Taken> taken = cases.takeNext(queue, caller.username(), now, expires);
+        taken.ifPresent(t -> {
+            audit.append(new AuditEntry(now, caller.username(), "CLAIMED", t.caseId(), t.subjectId(),
+                    AuditDetail.of("until", expires.toString(), "lapsedClaimOf", t.previousAssignee())));
+            meters.counter("em.hub.case.claims", "queue", queue.path()).increment();
+        });
+        return taken.map(t -> reread(t.caseId()));
     }
 
     @Transactional
@@ -121,6 +155,21 @@ public class CaseWork {
         audit.append(new AuditEntry(clock.instant(), senior.username(), "RELEASED", caseId, c.subjectId(),
                 AuditDetail.of("heldBy", c.assignee(), "bySenior", "true")));
         return reread(caseId);
+    }
+
+    /**
+     * Records the action named by {@code action} (its word, as the API and the form send it) with its
+     * note and details; 422 when the word is missing or unknown or the note too long.
+     */
+    @Transactional
+    public HubCase act(String caseId, Caller caller, String action, ActionDetails.Words words, String note) {
+        if (action == null || action.isBlank()) {
+            throw new InvalidParameter(CaseAction.PARAMETER, "is required");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new InvalidParameter("note", "must be at most " + MAX_NOTE + " characters");
+        }
+        return act(caseId, caller, CaseAction.fromWord(action), words, note);
     }
 
     @Transactional

@@ -7,25 +7,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import uk.gov.em.contracts.BreachType;
-import uk.gov.em.contracts.Queue;
-import uk.gov.em.hub.cases.domain.LegalClock;
-import uk.gov.em.hub.cases.persistence.CaseRepository;
-import uk.gov.em.hub.cases.persistence.CaseRepository.QueueDepth;
 import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.mi.app.MiQueries;
 import uk.gov.em.hub.mi.domain.MonthRange;
-import uk.gov.em.hub.mi.persistence.MiRepository;
 import uk.gov.em.hub.security.domain.Roles;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Management information (docs/api/hub-api.md "MI") for OPS and administrators. {@code breaches-by-type} is the
@@ -39,110 +26,67 @@ import java.util.TreeMap;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MiController {
 
-    private final MiRepository mi;
-    private final CaseRepository cases;
-    private final LegalClock legalClock;
-    private final Clock clock;
+    private final MiQueries mi;
 
-    public MiController(MiRepository mi, CaseRepository cases, LegalClock legalClock, Clock clock) {
+    public MiController(MiQueries mi) {
         this.mi = mi;
-        this.legalClock = legalClock;
-        this.cases = cases;
-        this.clock = clock;
     }
 
     /** {@code {"rows": [...]}}, the shape every MI table has. */
     public record Rows<T>(List<T> rows) {
     }
 
-    /** One queue's backlog. */
-    public record QueueBacklog(Queue queue, long open, long unallocated, long oldestUnallocatedAgeSeconds) {
-    }
-
-    /** Every queue's backlog. */
-    public record Backlog(List<QueueBacklog> queues) {
-    }
-
     @Get("/breaches-by-type")
-    public Rows<MiRepository.TypeCount> breachesByType(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
-                                                       @QueryValue @Nullable String grouping,
-                                                       @QueryValue @Nullable String supplier) {
-        List<MiRepository.TypeCount> rows = mi.breachesByType(MonthRange.parse(from, to), supplier);
-        if (grouping == null || grouping.equals("catalogue")) {
-            return new Rows<>(rows);
-        }
-        if (!grouping.equals("published")) {
-            throw new InvalidParameter("grouping", "must be catalogue or published (was '" + grouping + "')");
-        }
-        Map<String, Long> folded = new TreeMap<>();
-        for (MiRepository.TypeCount row : rows) {
-            String category = BreachType.fromCode(row.type()).map(BreachType::miCategory).orElse(BreachType.MI_OTHER);
-            folded.merge(row.month() + " " + category, row.count(), Long::sum);
-        }
-        return new Rows<>(folded.entrySet().stream().map(e -> {
-            String[] key = e.getKey().split(" ");
-            return new MiRepository.TypeCount(key[0], key[1], e.getValue());
-        }).toList());
+    public Rows<MiQueries.TypeCount> breachesByType(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
+                                                    @QueryValue @Nullable String grouping,
+                                                    @QueryValue @Nullable String supplier) {
+        MonthRange range = MonthRange.parse(from, to);
+        return new Rows<>(mi.breachesByType(range, grouping(grouping), supplier));
     }
 
     @Get("/outcomes")
-    public Rows<MiRepository.OutcomeCount> outcomes(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+    public Rows<MiQueries.OutcomeCount> outcomes(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return new Rows<>(mi.outcomes(MonthRange.parse(from, to)));
-    }
-
-    /**
-     * The SLA table: per queue and month of the first action's target, met and missed targets and the
-     * share met; and per queue, the cases overdue now and the oldest overdue.
-     */
-    public record Sla(List<MiRepository.SlaRow> rows, List<QueueOverdue> queues) {
-    }
-
-    /** One queue's cases overdue now, and since when the most overdue one has been due. */
-    public record QueueOverdue(Queue queue, long overdue, Instant oldestOverdueDueAt, long oldestOverdueSeconds) {
     }
 
     @Get("/sla")
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
-    public Sla sla(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
-        Instant now = clock.instant();
-        Map<Queue, QueueDepth> depths = cases.openDepths(now);
-        return new Sla(mi.sla(MonthRange.parse(from, to), now), Arrays.stream(Queue.values()).map(q -> {
-            QueueDepth d = depths.getOrDefault(q, QueueDepth.EMPTY);
-            return new QueueOverdue(q, d.overdue(), d.oldestOverdueDueAt(), d.oldestOverdueDueAt() == null ? 0
-                    : Math.max(0, Duration.between(d.oldestOverdueDueAt(), now).toSeconds()));
-        }).toList());
+    public MiQueries.Sla sla(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+        return mi.sla(MonthRange.parse(from, to));
     }
 
     @Get("/prosecutions")
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
-    public Rows<MiRepository.ProsecutionRow> prosecutions(@QueryValue @Nullable String from,
-                                                          @QueryValue @Nullable String to) {
-        return new Rows<>(mi.prosecutions(MonthRange.parse(from, to), legalClock.limit().toString(),
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    public Rows<MiQueries.ProsecutionRow> prosecutions(@QueryValue @Nullable String from,
+                                                       @QueryValue @Nullable String to) {
+        return new Rows<>(mi.prosecutions(MonthRange.parse(from, to)));
     }
 
     @Get("/safeguarding")
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
-    public Rows<MiRepository.SafeguardingRow> safeguarding(@QueryValue @Nullable String from,
-                                                           @QueryValue @Nullable String to) {
+    public Rows<MiQueries.SafeguardingRow> safeguarding(@QueryValue @Nullable String from,
+                                                        @QueryValue @Nullable String to) {
         return new Rows<>(mi.safeguarding(MonthRange.parse(from, to)));
     }
 
     @Get("/supplier-timeliness")
-    public Rows<MiRepository.Timeliness> supplierTimeliness(@QueryValue @Nullable String from,
-                                                            @QueryValue @Nullable String to) {
+    public Rows<MiQueries.Timeliness> supplierTimeliness(@QueryValue @Nullable String from,
+                                                         @QueryValue @Nullable String to) {
         return new Rows<>(mi.supplierTimeliness(MonthRange.parse(from, to)));
     }
 
     @Get("/backlog")
-    public Backlog backlog() {
-        Instant now = clock.instant();
-        Map<Queue, QueueDepth> depths = cases.openDepths(now);
-        return new Backlog(Arrays.stream(Queue.values()).map(q -> {
-            QueueDepth d = depths.getOrDefault(q, QueueDepth.EMPTY);
-            long age = d.oldestUnallocatedStoredAt() == null ? 0
-                    : Math.max(0, Duration.between(d.oldestUnallocatedStoredAt(), now).toSeconds());
-            return new QueueBacklog(q, d.open(), d.unallocated(), age);
-        }).toList());
+    public MiQueries.Backlog backlog() {
+        return mi.backlog();
+    }
+
+    private static MiQueries.Grouping grouping(String word) {
+        if (word == null || word.equals("catalogue")) {
+            return MiQueries.Grouping.CATALOGUE;
+        }
+        if (!word.equals("published")) {
+            throw new InvalidParameter("grouping", "must be catalogue or published (was '" + word + "')");
+        }
+        return MiQueries.Grouping.PUBLISHED;
     }
 }

@@ -1,13 +1,17 @@
 package uk.gov.em.hub.notifications.persistence;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.transaction.annotation.ReadOnly;
-import jakarta.inject.Singleton;
+import uk.gov.em.hub.cases.persistence.CaseRow;
 
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,10 +20,21 @@ import java.util.Map;
  * {@code notification_supplier_received}, so it reads a handful of index entries per supplier however
  * many notifications are stored (a plain {@code GROUP BY} would read them all).
  */
-@Singleton
-public class SupplierActivityRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class SupplierActivityRepository implements GenericRepository<CaseRow, String> {
 
-    private static final String LATEST_PER_SUPPLIER = """
+    @ReadOnly
+    public Map<String, Instant> lastReceivedBySupplier() {
+        Map<String, Instant> latest = new HashMap<>();
+        for (LastReceived row : latestPerSupplier()) {
+            if (row.lastReceived() != null) {
+                latest.put(row.supplier(), row.lastReceived());
+            }
+        }
+        return latest;
+    }
+
+    @Query("""
             WITH RECURSIVE supplier_ids AS (
                 (SELECT supplier FROM notification ORDER BY supplier LIMIT 1)
                 UNION ALL
@@ -27,27 +42,11 @@ public class SupplierActivityRepository {
                 FROM supplier_ids s WHERE s.supplier IS NOT NULL)
             SELECT s.supplier,
                    (SELECT max(n.received_at) FROM notification n WHERE n.supplier = s.supplier) AS last_received
-            FROM supplier_ids s WHERE s.supplier IS NOT NULL""";
+            FROM supplier_ids s WHERE s.supplier IS NOT NULL""")
+    protected abstract List<LastReceived> latestPerSupplier();
 
-    private final JdbcOperations jdbc;
-
-    public SupplierActivityRepository(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @ReadOnly
-    public Map<String, Instant> lastReceivedBySupplier() {
-        return jdbc.prepareStatement(LATEST_PER_SUPPLIER, ps -> {
-            Map<String, Instant> latest = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    OffsetDateTime at = rs.getObject("last_received", OffsetDateTime.class);
-                    if (at != null) {
-                        latest.put(rs.getString("supplier"), at.toInstant());
-                    }
-                }
-            }
-            return latest;
-        });
+    /** One supplier's latest receive time as the query answers it. */
+    @Introspected
+    protected record LastReceived(String supplier, @Nullable Instant lastReceived) {
     }
 }

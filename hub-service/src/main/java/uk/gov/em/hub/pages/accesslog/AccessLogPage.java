@@ -13,7 +13,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.accesslog.AccessLog;
-import uk.gov.em.hub.accesslog.persistence.AccessLogRow;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
@@ -46,7 +45,7 @@ public class AccessLogPage {
     @Get
     public HttpResponse<?> show(HttpRequest<?> request, @PathVariable String subjectId,
                                 @QueryValue @Nullable String cursor, Authentication who) {
-        Page<AccessLogRow> page = log.of(subjectId, PageLimit.of(PageLimit.MAX), cursor);
+        Page<AccessLog.Entry> page = log.of(subjectId, PageLimit.of(PageLimit.MAX), cursor);
         List<Row> rows = page.items().stream()
                 .map(r -> new Row(Ages.when(r.at()), r.actor(), r.what(), r.caseId(), r.purpose())).toList();
         return HttpResponse.ok(PageModel.of("access-log", "Access log for " + subjectId, request, who, csrf)

@@ -14,14 +14,18 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import uk.gov.em.hub.cases.web.BulkWorkController;
-import uk.gov.em.hub.cases.web.CaseController;
-import uk.gov.em.hub.cases.web.CaseSummaryResponse;
+import uk.gov.em.hub.cases.app.CaseQueries;
+import uk.gov.em.hub.cases.app.CaseSummary;
+import uk.gov.em.hub.cases.domain.CaseListFilter;
+import uk.gov.em.hub.cases.domain.CaseStatus;
+import uk.gov.em.hub.cases.work.BulkWork;
+import uk.gov.em.hub.cases.work.CaseWork;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.util.Collection;
@@ -39,11 +43,11 @@ public class BulkPage {
 
     private static final int SHOWN = 200;
 
-    private final CaseController cases;
-    private final BulkWorkController bulk;
+    private final CaseQueries cases;
+    private final BulkWork bulk;
     private final CsrfTokens csrf;
 
-    public BulkPage(CaseController cases, BulkWorkController bulk, CsrfTokens csrf) {
+    public BulkPage(CaseQueries cases, BulkWork bulk, CsrfTokens csrf) {
         this.cases = cases;
         this.bulk = bulk;
         this.csrf = csrf;
@@ -69,8 +73,9 @@ public class BulkPage {
         String operation = first(form, "operation");
         String assignee = first(form, "assignee");
         List<String> caseIds = all(form, "caseIds");
-        List<Outcome> outcomes = bulk.bulk(new BulkWorkController.BulkRequest(operation, caseIds,
-                        assignee == null || assignee.isBlank() ? null : assignee.strip()), who).results().stream()
+        List<Outcome> outcomes = bulk.apply(new BulkWork.Request(operation, caseIds,
+                        assignee == null || assignee.isBlank() ? null : assignee.strip()), CaseWork.Caller.of(who))
+                .stream()
                 .map(r -> new Outcome(r.caseId(), r.done()
                         ? ("REASSIGN".equals(operation) ? "Given to " + assignee.strip() : "Back in its queue")
                         : "Not moved: " + r.problem()))
@@ -99,13 +104,14 @@ public class BulkPage {
 
     private PageModel page(HttpRequest<?> request, Authentication who, String holder, List<Outcome> outcomes) {
         String person = holder == null || holder.isBlank() ? null : holder.strip();
-        List<Row> rows = person == null ? List.of() : cases.list(null, null, "open", null, person, SHOWN, null)
+        List<Row> rows = person == null ? List.of() : cases.list(
+                        new CaseListFilter(null, null, CaseStatus.OPEN, null, person), PageLimit.of(SHOWN), null)
                 .items().stream().map(BulkPage::row).toList();
         return PageModel.of("bulk", "Move someone's cases", request, who, csrf)
                 .with("holder", person == null ? "" : person).with("rows", rows).with("outcomes", outcomes);
     }
 
-    private static Row row(CaseSummaryResponse c) {
+    private static Row row(CaseSummary c) {
         return new Row(c.caseId(), c.subjectId(), c.queue().path(), c.dueAt() == null ? "" : Ages.when(c.dueAt()),
                 c.overdue());
     }

@@ -14,11 +14,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.cases.app.CaseDetail;
+import uk.gov.em.hub.cases.app.CaseQueries;
+import uk.gov.em.hub.cases.domain.ActionDetails;
 import uk.gov.em.hub.cases.domain.CaseAction;
-import uk.gov.em.hub.cases.domain.CaseLifecycle;
-import uk.gov.em.hub.cases.web.CaseController;
-import uk.gov.em.hub.cases.web.CaseDetailResponse;
-import uk.gov.em.hub.cases.web.CaseWorkController;
+import uk.gov.em.hub.cases.domain.HubCase;
+import uk.gov.em.hub.cases.work.CaseWork;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CaseWords;
@@ -26,8 +27,8 @@ import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.timeline.app.TimelineQueries;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
-import uk.gov.em.hub.timeline.web.TimelineController;
 
 import java.net.URI;
 import java.time.Clock;
@@ -38,8 +39,9 @@ import java.util.Set;
 /**
  * One case for the caseworker working it: why it is here (worded from the case's reason by {@link ReasonWords};
  * a case that arrived without one shows the sentence it came with), the evidence (with the 7-day battery window
- * drawn for an ABV), the legal clock, the actions the caller may take now (the lifecycle's allowed
- * actions that their role may take, and only while they hold the case), notes and the audit trail.
+ * drawn for an ABV), the legal clock, the actions the caller may take now (as {@link CaseQueries#forCaller}
+ * gives them from the domain: the lifecycle's actions their role may take, only while they hold the case),
+ * notes and the audit trail.
  */
 @Controller("/cases/{caseId}")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
@@ -49,14 +51,13 @@ public class CasePage {
     private static final java.time.format.DateTimeFormatter LAST_DAY =
             java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy");
 
-    private final CaseController cases;
-    private final CaseWorkController work;
-    private final TimelineController timeline;
+    private final CaseQueries cases;
+    private final CaseWork work;
+    private final TimelineQueries timeline;
     private final CsrfTokens csrf;
     private final Clock clock;
 
-    public CasePage(CaseController cases, CaseWorkController work, TimelineController timeline, CsrfTokens csrf,
-                    Clock clock) {
+    public CasePage(CaseQueries cases, CaseWork work, TimelineQueries timeline, CsrfTokens csrf, Clock clock) {
         this.cases = cases;
         this.work = work;
         this.timeline = timeline;
@@ -79,17 +80,14 @@ public class CasePage {
     @Get
     public HttpResponse<?> show(HttpRequest<?> request, @PathVariable String caseId, @QueryValue @Nullable String done,
                                Authentication who) {
-        CaseDetailResponse c = cases.one(caseId);
+        CaseQueries.CaseForCaller found = cases.forCaller(caseId, CaseWork.Caller.of(who));
+        CaseDetail c = found.detail();
         boolean heldByMe = who.getName().equals(c.assignee());
-        boolean worker = who.getRoles().contains(Roles.CASEWORKER) || who.getRoles().contains(Roles.SENIOR_CASEWORKER);
-        boolean senior = who.getRoles().contains(Roles.SENIOR_CASEWORKER);
-        List<ActionChoice> choices = heldByMe ? c.allowedActions().stream()
-                .filter(a -> CaseLifecycle.decide(c.queue(), c.status(), c.withdrawalFlagged(), a, senior)
-                        instanceof CaseLifecycle.Decision.Allowed)
+        List<ActionChoice> choices = found.actions().stream()
                 .map(a -> new ActionChoice(a.name(), label(a), hint(a), asks(a)))
-                .toList() : List.of();
+                .toList();
         Set<String> evidenceIds = new HashSet<>(c.evidence() == null ? List.of() : c.evidence().notificationIds());
-        List<Line> notifications = timeline.timeline(c.subjectId()).entries().stream()
+        List<Line> notifications = timeline.of(c.subjectId()).entries().stream()
                 .filter(e -> e.kind() == TimelineEntry.Kind.NOTIFICATION && evidenceIds.contains(e.notificationId()))
                 .map(e -> new Line(Ages.when(e.at()), e.supplier(), e.code(), e.notificationId()))
                 .toList();
@@ -99,9 +97,9 @@ public class CasePage {
                 : BatteryWindowChart.of(c.evidence().periods(), c.openedAt());
         return HttpResponse.ok(PageModel.of("case", "Case " + c.caseId(), request, who, csrf)
                 .with("c", c).with("because", c.reason() == null ? c.explanation() : ReasonWords.sentence(c.reason()))
-                .with("reasonPeriods", ReasonWords.periods(c.reason())).with("heldByMe", heldByMe).with("canClaim", worker && c.assignee() == null
-                        && !c.status().isFinal())
-                .with("canRelease", heldByMe || (c.assignee() != null && who.getRoles().contains(Roles.ADMIN)))
+                .with("reasonPeriods", ReasonWords.periods(c.reason()))
+                .with("heldByMe", heldByMe).with("canClaim", found.mayClaim())
+                .with("canRelease", found.mayRelease())
                 .with("choices", choices).with("notifications", notifications).with("audit", audit)
                 .with("battery", battery).with("opened", Ages.when(c.openedAt()))
                 .with("age", Ages.age(c.openedAt(), clock.instant()))
@@ -127,7 +125,7 @@ public class CasePage {
     public HttpResponse<?> claim(HttpRequest<?> request, @PathVariable String caseId, Authentication who,
                                  @Nullable String csrf, @Nullable String back) {
         this.csrf.check(request, csrf);
-        work.claim(caseId, who);
+        work.claim(caseId, CaseWork.Caller.of(who));
         return backTo(back, caseId);
     }
 
@@ -136,7 +134,7 @@ public class CasePage {
     public HttpResponse<?> release(HttpRequest<?> request, @PathVariable String caseId, Authentication who,
                                    @Nullable String csrf, @Nullable String back) {
         this.csrf.check(request, csrf);
-        work.release(caseId, who);
+        work.release(caseId, CaseWork.Caller.of(who));
         return backTo(back, caseId);
     }
 
@@ -157,10 +155,10 @@ public class CasePage {
             case "SAFEGUARDING_OUTCOME" -> safeguardingOutcome;
             default -> null;
         };
-        CaseDetailResponse after = work.act(caseId, new CaseWorkController.ActionRequest(action,
-                blankToNull(note), blankToNull(outcome), blankToNull(reason), blankToNull(method),
+        HubCase after = work.act(caseId, CaseWork.Caller.of(who), action, new ActionDetails.Words(
+                blankToNull(outcome), blankToNull(reason), blankToNull(method),
                 reached == null || reached.isBlank() ? null : "yes".equals(reached), blankToNull(party),
-                blankToNull(agency)), who);
+                blankToNull(agency)), blankToNull(note));
         return HttpResponse.seeOther(URI.create("/cases/" + after.caseId() + "?done=" + after.status()));
     }
 

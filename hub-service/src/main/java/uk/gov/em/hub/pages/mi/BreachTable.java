@@ -1,7 +1,7 @@
 package uk.gov.em.hub.pages.mi;
 
 import uk.gov.em.contracts.BreachType;
-import uk.gov.em.hub.mi.persistence.MiRepository;
+import uk.gov.em.hub.mi.app.MiQueries;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public record BreachTable(List<String> months, List<Row> rows) {
     public record Row(String type, List<Long> counts, long total) {
     }
 
-    public static BreachTable of(YearMonth from, YearMonth to, List<MiRepository.TypeCount> published) {
+    public static BreachTable of(YearMonth from, YearMonth to, List<MiQueries.TypeCount> published) {
         List<String> months = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             months.add(m.toString());

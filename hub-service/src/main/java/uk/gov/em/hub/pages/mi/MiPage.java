@@ -17,7 +17,7 @@ import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.dataquality.app.DataQualityQueries;
 import uk.gov.em.hub.dataquality.domain.DataQualityKind;
 import uk.gov.em.hub.mi.domain.MonthRange;
-import uk.gov.em.hub.mi.web.MiController;
+import uk.gov.em.hub.mi.app.MiQueries;
 import uk.gov.em.hub.notifications.domain.SupplierSilence;
 import uk.gov.em.hub.notifications.metrics.SupplierFeeds;
 import uk.gov.em.hub.pages.common.Ages;
@@ -37,7 +37,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Management information for managers and ops, from the same queries as {@code /api/v1/mi}: breaches by
+ * Management information for managers and ops, from the same application service as {@code /api/v1/mi}: breaches by
  * type by month (chart and published-shape table), backlog by queue, outcomes and supplier timeliness;
  * and a live throughput view from the hub's own metrics.
  */
@@ -46,14 +46,14 @@ import java.util.concurrent.TimeUnit;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MiPage {
 
-    private final MiController mi;
+    private final MiQueries mi;
     private final MeterRegistry meters;
     private final CsrfTokens csrf;
     private final Clock clock;
     private final SupplierFeeds feeds;
     private final DataQualityQueries dataQuality;
 
-    public MiPage(MiController mi, MeterRegistry meters, CsrfTokens csrf, Clock clock, SupplierFeeds feeds,
+    public MiPage(MiQueries mi, MeterRegistry meters, CsrfTokens csrf, Clock clock, SupplierFeeds feeds,
                   DataQualityQueries dataQuality) {
         this.mi = mi;
         this.dataQuality = dataQuality;
@@ -106,28 +106,28 @@ public class MiPage {
         String fromWord = from == null || from.isBlank() ? YearMonth.parse(toWord).minusMonths(5).toString() : from;
         MonthRange range = MonthRange.parse(fromWord, toWord);
         BreachTable table = BreachTable.of(range.from(), range.to(),
-                mi.breachesByType(fromWord, toWord, "published", null).rows());
+                mi.breachesByType(range, MiQueries.Grouping.PUBLISHED, null));
         List<BacklogRow> backlog = mi.backlog().queues().stream()
                 .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
                         Ages.seconds(q.oldestUnallocatedAgeSeconds())))
                 .toList();
-        MiController.Sla sla = mi.sla(fromWord, toWord);
+        MiQueries.Sla sla = mi.sla(range);
         return HttpResponse.ok(PageModel.of("mi", "Management information", request, who, csrf)
                 .with("from", fromWord).with("to", toWord).with("table", table)
                 .with("chart", StackedBarChart.of(table)).with("backlog", backlog)
-                .with("outcomes", mi.outcomes(fromWord, toWord).rows().stream()
+                .with("outcomes", mi.outcomes(range).stream()
                         .map(o -> new OutcomeRow(o.month(), o.queue(), o.outcome(),
                                 o.reason() == null ? "Not given" : CaseWords.outcomeOrReason(o.reason()), o.count()))
                         .toList())
-                .with("timeliness", mi.supplierTimeliness(fromWord, toWord).rows())
+                .with("timeliness", mi.supplierTimeliness(range))
                 .with("sla", sla)
                 .with("overdue", sla.queues().stream().map(q -> new OverdueRow(q.queue().path(), q.overdue(),
                         q.overdue() == 0 ? "–" : Ages.seconds(q.oldestOverdueSeconds()))).toList())
-                .with("prosecutions", mi.prosecutions(fromWord, toWord).rows())
+                .with("prosecutions", mi.prosecutions(range))
                 .with("dataQuality", dataQuality.countsByMonth(range).stream()
                         .map(r -> new DataQualityRow(r.month(), r.supplier() == null ? "Not known" : r.supplier(),
                                 DataQualityPage.kind(DataQualityKind.valueOf(r.kind())), r.count())).toList())
-                .with("safeguarding", mi.safeguarding(fromWord, toWord).rows().stream()
+                .with("safeguarding", mi.safeguarding(range).stream()
                         .map(r -> new SafeguardingRow(r.month(), r.outcome() == null ? "Referral made"
                                 : "Outcome: " + CaseWords.outcomeOrReason(r.outcome()), r.count())).toList())
                 .view());

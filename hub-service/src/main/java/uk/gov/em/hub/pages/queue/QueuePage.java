@@ -15,37 +15,36 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.contracts.Queue;
-import uk.gov.em.hub.cases.domain.CaseConflict;
 import uk.gov.em.hub.cases.domain.CaseStatus;
-import uk.gov.em.hub.cases.web.CaseSummaryResponse;
-import uk.gov.em.hub.cases.web.CaseWorkController;
+import uk.gov.em.hub.cases.domain.HubCase;
+import uk.gov.em.hub.cases.work.CaseWork;
 import uk.gov.em.hub.common.domain.Rejection;
-import uk.gov.em.hub.mi.web.MiController;
-import uk.gov.em.hub.paging.web.PageResponse;
+import uk.gov.em.hub.mi.app.MiQueries;
+import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
+import uk.gov.em.hub.queue.app.QueueQueries;
 import uk.gov.em.hub.queue.domain.QueueOrder;
 import uk.gov.em.hub.queue.domain.Queues;
-import uk.gov.em.hub.queue.web.QueueController;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The queues as caseworkers work them: a tab per queue with its open count, the open cases in priority
  * order (docs/policy.md §8) with claim and release, and "take the next case". Reads and claims go
- * through the same controllers and rules as {@code /api/v1/queues} and {@code /api/v1/cases}.
+ * through the same application services and rules as {@code /api/v1/queues} and {@code /api/v1/cases}.
  */
 @Controller("/queues")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
@@ -54,13 +53,13 @@ public class QueuePage {
 
     private static final int SHOWN = 50;
 
-    private final QueueController queues;
-    private final CaseWorkController work;
-    private final MiController mi;
+    private final QueueQueries queues;
+    private final CaseWork work;
+    private final MiQueries mi;
     private final CsrfTokens csrf;
     private final Clock clock;
 
-    public QueuePage(QueueController queues, CaseWorkController work, MiController mi, CsrfTokens csrf, Clock clock) {
+    public QueuePage(QueueQueries queues, CaseWork work, MiQueries mi, CsrfTokens csrf, Clock clock) {
         this.queues = queues;
         this.work = work;
         this.mi = mi;
@@ -84,12 +83,12 @@ public class QueuePage {
                                  Authentication who) {
         Queue queue = Queues.fromPath(path);
         Instant now = clock.instant();
-        Map<Queue, MiController.QueueBacklog> backlog = mi.backlog().queues().stream()
-                .collect(Collectors.toMap(MiController.QueueBacklog::queue, Function.identity()));
+        Map<Queue, MiQueries.QueueBacklog> backlog = mi.backlog().queues().stream()
+                .collect(Collectors.toMap(MiQueries.QueueBacklog::queue, Function.identity()));
         List<Tab> tabs = Arrays.stream(Queue.values()).map(q -> new Tab(q.path(), label(q),
                 backlog.get(q).open(), backlog.get(q).unallocated(), q == queue)).toList();
         QueueOrder queueOrder = QueueOrder.onPage(order, queue);
-        List<Row> rows = queues.queue(path, SHOWN, null, null, queueOrder.name().toLowerCase(Locale.ROOT)).items().stream()
+        List<Row> rows = queues.queue(queue, CaseStatus.OPEN, queueOrder, PageLimit.of(SHOWN), null).items().stream()
                 .map(c -> new Row(c.caseId(), c.subjectId(), c.severity().name(),
                         c.harmLevel() == null ? "Not known" : c.harmLevel().name(), Ages.age(c.openedAt(), now),
                         Ages.when(c.openedAt()), c.explanation(), c.assignee(), who.getName().equals(c.assignee()),
@@ -100,7 +99,7 @@ public class QueuePage {
         // progress (a letter sent, mitigation received) that wait on the person
         List<Row> toDo = rows.stream().filter(r -> r.status().equals(CaseStatus.OPEN.name())).toList();
         List<Row> inProgress = rows.stream().filter(r -> !r.status().equals(CaseStatus.OPEN.name())).toList();
-        boolean canClaim = who.getRoles().contains(Roles.CASEWORKER) || who.getRoles().contains(Roles.SENIOR_CASEWORKER);
+        boolean canClaim = CaseWork.Caller.of(who).worker();
         return HttpResponse.ok(PageModel.of("queue", label(queue) + " queue", request, who, csrf)
                 .with("queue", queue.path()).with("queueLabel", label(queue)).with("tabs", tabs).with("rows", rows)
                 .with("toDo", toDo).with("inProgress", inProgress)
@@ -114,23 +113,9 @@ public class QueuePage {
     public HttpResponse<?> takeNext(HttpRequest<?> request, @PathVariable("queue") String path, Authentication who,
                                     @Nullable String csrf) {
         this.csrf.check(request, csrf);
-        String cursor = null;
-        do {
-            PageResponse<CaseSummaryResponse> page = queues.queue(path, 100, cursor, null, null);
-            for (CaseSummaryResponse c : page.items()) {
-                if (c.assignee() != null) {
-                    continue;
-                }
-                try {
-                    work.claim(c.caseId(), who);
-                    return HttpResponse.seeOther(URI.create("/cases/" + c.caseId()));
-                } catch (CaseConflict someoneWasQuicker) {
-                    // another caseworker claimed it between the listing and the claim: try the next one
-                }
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return HttpResponse.seeOther(URI.create("/queues/" + path + "?empty=true"));
+        Optional<HubCase> taken = work.takeNext(Queues.fromPath(path), CaseWork.Caller.of(who));
+        return taken.<HttpResponse<?>>map(c -> HttpResponse.seeOther(URI.create("/cases/" + c.caseId())))
+                .orElseGet(() -> HttpResponse.seeOther(URI.create("/queues/" + path + "?empty=true")));
     }
 
     @Error(exception = Rejection.class)

@@ -24,25 +24,25 @@ import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.subjects.SubjectRegister;
 import uk.gov.em.hub.subjects.domain.SubjectNotFound;
-import uk.gov.em.hub.subjects.web.SubjectController;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The subject register for ops: register a person or change their harm level, vulnerability, device and
- * EM start date, through the same controller and checks as {@code PUT /api/v1/subjects/{id}}.
+ * EM start date, through the same application service and checks as {@code PUT /api/v1/subjects/{id}}.
  */
 @Controller("/subjects")
 @Secured({Roles.OPS, Roles.ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubjectRegisterPage {
 
-    private final SubjectController subjects;
+    private final SubjectRegister subjects;
     private final CsrfTokens csrf;
 
-    public SubjectRegisterPage(SubjectController subjects, CsrfTokens csrf) {
+    public SubjectRegisterPage(SubjectRegister subjects, CsrfTokens csrf) {
         this.subjects = subjects;
         this.csrf = csrf;
     }
@@ -59,7 +59,7 @@ public class SubjectRegisterPage {
         String notFound = null;
         if (subjectId != null && !subjectId.isBlank()) {
             try {
-                Subject s = subjects.get(subjectId);
+                Subject s = subjects.find(subjectId);
                 form = new Form(s.subjectId(), name(s.harmLevel()), s.vulnerable(), name(s.deviceType()),
                         s.emStartDate() == null ? "" : s.emStartDate().toString(),
                         s.emEndDate() == null ? "" : s.emEndDate().toString(), name(s.emEndReason()));
@@ -80,9 +80,9 @@ public class SubjectRegisterPage {
         Form typed = new Form(blank(subjectId), blank(harmLevel), "true".equals(vulnerable), blank(deviceType),
                 blank(emStartDate), blank(emEndDate), blank(emEndReason));
         try {
-            Subject saved = subjects.put(typed.subjectId(), new SubjectController.SubjectRequest(
+            Subject saved = subjects.put(typed.subjectId(), new SubjectRegister.Entry(
                     nullIfBlank(harmLevel), "true".equals(vulnerable), nullIfBlank(deviceType),
-                    nullIfBlank(emStartDate), nullIfBlank(emEndDate), nullIfBlank(emEndReason)), who);
+                    nullIfBlank(emStartDate), nullIfBlank(emEndDate), nullIfBlank(emEndReason)), who.getName());
             return HttpResponse.ok(page(request, who, new Form(saved.subjectId(), name(saved.harmLevel()),
                     saved.vulnerable(), name(saved.deviceType()),
                     saved.emStartDate() == null ? "" : saved.emStartDate().toString(),

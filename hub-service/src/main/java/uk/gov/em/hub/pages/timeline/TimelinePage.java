@@ -22,8 +22,9 @@ import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.pages.dataquality.DataQualityPage;
 import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.timeline.app.TimelineQueries;
+import uk.gov.em.hub.timeline.domain.Timeline;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
-import uk.gov.em.hub.timeline.web.TimelineController;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -38,11 +39,11 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TimelinePage {
 
-    private final TimelineController timeline;
+    private final TimelineQueries timeline;
     private final CsrfTokens csrf;
     private final DataQualityQueries dataQuality;
 
-    public TimelinePage(TimelineController timeline, CsrfTokens csrf, DataQualityQueries dataQuality) {
+    public TimelinePage(TimelineQueries timeline, CsrfTokens csrf, DataQualityQueries dataQuality) {
         this.timeline = timeline;
         this.csrf = csrf;
         this.dataQuality = dataQuality;
@@ -71,7 +72,7 @@ public class TimelinePage {
         if (wanted.isEmpty()) {
             wanted.addAll(EnumSet.allOf(TimelineEntry.Kind.class));
         }
-        TimelineController.TimelineResponse found = timeline.timeline(subjectId);
+        Timeline found = timeline.of(subjectId);
         List<TimelineEntry> entries = found.entries();
         Map<String, List<DataQualityRow>> flagged = dataQuality.byNotificationOf(subjectId);
         List<Row> rows = entries.stream().filter(e -> wanted.contains(e.kind()))

@@ -9,19 +9,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.gov.em.contracts.Queue;
+import uk.gov.em.hub.cases.app.CaseSummary;
 import uk.gov.em.hub.cases.domain.CaseStatus;
-import uk.gov.em.hub.cases.domain.HubCase;
-import uk.gov.em.hub.cases.persistence.CaseRepository;
-import uk.gov.em.hub.cases.web.CaseDetails;
-import uk.gov.em.hub.cases.web.CaseSummaryResponse;
-import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
-import uk.gov.em.hub.queue.domain.DueOrderKey;
+import uk.gov.em.hub.queue.app.QueueQueries;
 import uk.gov.em.hub.queue.domain.QueueOrder;
-import uk.gov.em.hub.queue.domain.QueueOrderKey;
 import uk.gov.em.hub.queue.domain.Queues;
 import uk.gov.em.hub.security.domain.Roles;
+
+import java.util.function.Function;
 
 /**
  * A caseworker queue in the order of docs/policy.md §8, keyset-paged: the cursor is the last row's
@@ -35,31 +32,23 @@ import uk.gov.em.hub.security.domain.Roles;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class QueueController {
 
-    private final CaseRepository cases;
-    private final CaseDetails details;
+    private final QueueQueries queues;
 
-    public QueueController(CaseRepository cases, CaseDetails details) {
-        this.cases = cases;
-        this.details = details;
+    public QueueController(QueueQueries queues) {
+        this.queues = queues;
     }
 
     @Get("/{queue}")
-    public PageResponse<CaseSummaryResponse> queue(@PathVariable("queue") String path,
-                                                   @QueryValue @Nullable Integer limit,
-                                                   @QueryValue @Nullable String cursor,
-                                                   @QueryValue @Nullable String status,
-                                                   @QueryValue @Nullable String order) {
+    public PageResponse<CaseSummary> queue(@PathVariable("queue") String path,
+                                           @QueryValue @Nullable Integer limit,
+                                           @QueryValue @Nullable String cursor,
+                                           @QueryValue @Nullable String status,
+                                           @QueryValue @Nullable String order) {
         Queue queue = Queues.fromPath(path);
         PageLimit pageLimit = PageLimit.of(limit);
         CaseStatus caseStatus = status == null ? CaseStatus.OPEN : CaseStatus.fromParameter(status);
-        if (caseStatus == CaseStatus.OPEN && QueueOrder.of(order) == QueueOrder.DUE) {
-            DueOrderKey afterDue = cursor == null ? null : DueOrderKey.fromCursor(cursor, queue);
-            return PageResponse.of(Page.fromLookahead(cases.queueByDue(queue, afterDue, pageLimit.value() + 1),
-                    pageLimit, c -> DueOrderKey.of(c).toCursor(queue)), details::summary);
-        }
-        QueueOrderKey after = cursor == null ? null : QueueOrderKey.fromCursor(cursor, queue);
-        Page<HubCase> page = Page.fromLookahead(cases.queue(queue, caseStatus, after, pageLimit.value() + 1),
-                pageLimit, c -> QueueOrderKey.of(c).toCursor(queue));
-        return PageResponse.of(page, details::summary);
+        // the order applies to open cases only (and is read only for them)
+        QueueOrder queueOrder = caseStatus == CaseStatus.OPEN ? QueueOrder.of(order) : QueueOrder.PRIORITY;
+        return PageResponse.of(queues.queue(queue, caseStatus, queueOrder, pageLimit, cursor), Function.identity());
     }
 }

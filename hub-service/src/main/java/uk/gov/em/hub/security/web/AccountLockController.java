@@ -8,12 +8,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.transaction.annotation.Transactional;
+import uk.gov.em.hub.security.AccountLocks;
 import uk.gov.em.hub.security.domain.Roles;
-import uk.gov.em.hub.security.domain.SignInOutcome;
-import uk.gov.em.hub.security.domain.UserNotFound;
-import uk.gov.em.hub.security.persistence.HubUserRepository;
-import uk.gov.em.hub.security.persistence.SignInEventRepository;
 
 /**
  * An admin unlocks an account locked by wrong passwords before its timed release; the unlock is recorded
@@ -23,22 +19,16 @@ import uk.gov.em.hub.security.persistence.SignInEventRepository;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AccountLockController {
 
-    private final HubUserRepository users;
-    private final SignInEventRepository events;
+    private final AccountLocks locks;
 
-    public AccountLockController(HubUserRepository users, SignInEventRepository events) {
-        this.users = users;
-        this.events = events;
+    public AccountLockController(AccountLocks locks) {
+        this.locks = locks;
     }
 
     @Post
     @Secured(Roles.ADMIN)
-    @Transactional
     public HttpResponse<?> unlock(@PathVariable String username, Authentication who) {
-        if (users.clearFailures(username) == 0) {
-            throw new UserNotFound(username);
-        }
-        events.record(username, "api", SignInOutcome.UNLOCKED.name(), who.getName());
+        locks.unlock(username, who.getName());
         return HttpResponse.noContent();
     }
 }

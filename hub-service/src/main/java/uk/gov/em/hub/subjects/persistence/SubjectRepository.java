@@ -1,8 +1,12 @@
 package uk.gov.em.hub.subjects.persistence;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.transaction.annotation.ReadOnly;
-import jakarta.inject.Singleton;
 import uk.gov.em.contracts.DeviceType;
 import uk.gov.em.contracts.EmEndReason;
 import uk.gov.em.contracts.HarmLevel;
@@ -11,78 +15,57 @@ import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.hub.reviews.domain.ReviewSchedule;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code subject} table and its outbox. {@link #save} writes both in the caller's transaction, so a
- * subject change is published if and only if it is stored.
+ * The {@code subject} table and its outbox, on Micronaut Data JDBC. {@link #save} writes both in the
+ * caller's transaction, so a subject change is published if and only if it is stored.
  */
-@Singleton
-public class SubjectRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class SubjectRepository implements GenericRepository<SubjectRow, String> {
 
-    private static final String UPSERT = """
+    private final JsonSerde<Subject> serde = JsonSerde.of(Subject.class);
+
+    /** Stores the subject and queues it for em.subjects; must run inside a transaction. */
+    public void save(Subject s, String by) {
+        upsert(s.subjectId(), name(s.harmLevel()), s.vulnerable(), name(s.deviceType()), s.emStartDate(),
+                s.updatedAt(), by, s.emEndDate(), name(s.emEndReason()));
+        queue(s.subjectId(), serde.serialize(Topics.SUBJECTS, s), s.updatedAt());
+    }
+
+    @Query("""
             INSERT INTO subject (subject_id, harm_level, vulnerable, device_type, em_start_date, updated_at, updated_by,
                                  em_end_date, em_end_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (:subjectId, :harmLevel, :vulnerable, :deviceType, :emStartDate, :updatedAt, :updatedBy,
+                    :emEndDate, :emEndReason)
             ON CONFLICT (subject_id) DO UPDATE
                SET harm_level = EXCLUDED.harm_level, vulnerable = EXCLUDED.vulnerable,
                    device_type = EXCLUDED.device_type, em_start_date = EXCLUDED.em_start_date,
                    em_end_date = EXCLUDED.em_end_date, em_end_reason = EXCLUDED.em_end_reason,
-                   updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""";
-    private static final String OUTBOX = """
-            INSERT INTO subject_outbox (subject_id, payload, created_at) VALUES (?, ?, ?)""";
+                   updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
+    protected abstract void upsert(String subjectId, @Nullable String harmLevel, boolean vulnerable,
+                                   @Nullable String deviceType, @Nullable LocalDate emStartDate, Instant updatedAt,
+                                   String updatedBy, @Nullable LocalDate emEndDate, @Nullable String emEndReason);
 
-    private final JdbcOperations jdbc;
-    private final JsonSerde<Subject> serde = JsonSerde.of(Subject.class);
-
-    public SubjectRepository(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** Stores the subject and queues it for em.subjects; must run inside a transaction. */
-    public void save(Subject s, String by) {
-        jdbc.prepareStatement(UPSERT, ps -> {
-            int i = 1;
-            ps.setString(i++, s.subjectId());
-            ps.setString(i++, s.harmLevel() == null ? null : s.harmLevel().name());
-            ps.setBoolean(i++, s.vulnerable());
-            ps.setString(i++, s.deviceType() == null ? null : s.deviceType().name());
-            ps.setObject(i++, s.emStartDate());
-            ps.setObject(i++, s.updatedAt().atOffset(ZoneOffset.UTC));
-            ps.setString(i++, by);
-            ps.setObject(i++, s.emEndDate());
-            ps.setString(i, s.emEndReason() == null ? null : s.emEndReason().name());
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement(OUTBOX, ps -> {
-            ps.setString(1, s.subjectId());
-            ps.setBytes(2, serde.serialize(Topics.SUBJECTS, s));
-            ps.setObject(3, s.updatedAt().atOffset(ZoneOffset.UTC));
-            return ps.executeUpdate();
-        });
-    }
+    @Query("INSERT INTO subject_outbox (subject_id, payload, created_at) VALUES (:subjectId, :payload, :createdAt)")
+    protected abstract void queue(String subjectId, byte[] payload, Instant createdAt);
 
     @ReadOnly
     public Optional<Subject> find(String subjectId) {
-        String sql = "SELECT subject_id, harm_level, vulnerable, device_type, em_start_date, updated_at, em_end_date,"
-                + " em_end_reason FROM subject WHERE subject_id = ?";
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, subjectId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        });
+        return findBySubjectId(subjectId).map(r -> new Subject(r.subjectId(),
+                r.harmLevel() == null ? null : HarmLevel.valueOf(r.harmLevel()), r.vulnerable(),
+                r.deviceType() == null ? null : DeviceType.valueOf(r.deviceType()), r.emStartDate(), r.updatedAt(),
+                r.emEndDate(), r.emEndReason() == null ? null : EmEndReason.valueOf(r.emEndReason())));
     }
 
+    protected abstract Optional<SubjectRow> findBySubjectId(String subjectId);
+
     /** A pending outbox row. */
+    @Introspected
     public record OutboxRow(long id, String subjectId, byte[] payload) {
     }
 
@@ -91,35 +74,23 @@ public class SubjectRepository {
      * publisher's lock for the current transaction (so two instances never publish out of order).
      */
     public List<OutboxRow> pendingIfLeader(int limit) {
-        boolean leader = jdbc.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext('subject_outbox'))", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
-        if (!leader) {
-            return List.of();
-        }
-        String sql = "SELECT outbox_id, subject_id, payload FROM subject_outbox WHERE published_at IS NULL ORDER BY outbox_id LIMIT ?";
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setInt(1, limit);
-            List<OutboxRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getBytes(3)));
-                }
-            }
-            return rows;
-        });
+        return tryPublisherLock() ? pending(limit) : List.of();
     }
 
+    @Query("SELECT pg_try_advisory_xact_lock(hashtext('subject_outbox'))")
+    protected abstract boolean tryPublisherLock();
+
+    @Query("""
+            SELECT outbox_id AS id, subject_id, payload FROM subject_outbox WHERE published_at IS NULL
+             ORDER BY outbox_id LIMIT :limit""")
+    protected abstract List<OutboxRow> pending(int limit);
+
     public void markPublished(List<OutboxRow> rows, Instant at) {
-        jdbc.prepareStatement("UPDATE subject_outbox SET published_at = ? WHERE outbox_id = ANY (?)", ps -> {
-            ps.setObject(1, at.atOffset(ZoneOffset.UTC));
-            ps.setArray(2, ps.getConnection().createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
-            return ps.executeUpdate();
-        });
+        markIdsPublished(rows.stream().map(OutboxRow::id).toList(), at);
     }
+
+    @Query("UPDATE subject_outbox SET published_at = :at WHERE outbox_id IN (:ids)")
+    protected abstract void markIdsPublished(List<Long> ids, Instant at);
 
     /**
      * A person due for scheduled reviews: start and end of EM, the due date of their last scheduled
@@ -135,39 +106,28 @@ public class SubjectRepository {
      */
     @ReadOnly
     public List<ReviewCandidate> reviewCandidates() {
-        String sql = """
-                SELECT s.subject_id, s.harm_level, s.em_start_date, s.em_end_date,
-                       (SELECT max(c.opened_at) FROM breach_case c
-                         WHERE c.subject_id = s.subject_id AND c.trigger = ?) AS last_review,
-                       EXISTS (SELECT 1 FROM breach_case c
-                                WHERE c.subject_id = s.subject_id AND c.trigger = ? AND c.lane = 'OPEN') AS pending
-                  FROM subject s WHERE s.em_start_date IS NOT NULL""";
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, ReviewSchedule.TRIGGER);
-            ps.setString(2, ReviewSchedule.TRIGGER);
-            List<ReviewCandidate> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String harm = rs.getString(2);
-                    OffsetDateTime last = rs.getObject(5, OffsetDateTime.class);
-                    rows.add(new ReviewCandidate(rs.getString(1), harm == null ? null : HarmLevel.valueOf(harm),
-                            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-                            last == null ? null : last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(),
-                            rs.getBoolean(6)));
-                }
-            }
-            return rows;
-        });
+        return candidateRows(ReviewSchedule.TRIGGER).stream().map(r -> new ReviewCandidate(r.subjectId(),
+                r.harmLevel() == null ? null : HarmLevel.valueOf(r.harmLevel()), r.emStartDate(), r.emEndDate(),
+                r.lastReview() == null ? null : LocalDate.ofInstant(r.lastReview(), ZoneOffset.UTC), r.pending()))
+                .toList();
     }
 
-    private static Subject read(ResultSet rs) throws SQLException {
-        String harm = rs.getString("harm_level");
-        String device = rs.getString("device_type");
-        return new Subject(rs.getString("subject_id"), harm == null ? null : HarmLevel.valueOf(harm),
-                rs.getBoolean("vulnerable"), device == null ? null : DeviceType.valueOf(device),
-                rs.getObject("em_start_date", LocalDate.class),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("em_end_date", LocalDate.class),
-                rs.getString("em_end_reason") == null ? null : EmEndReason.valueOf(rs.getString("em_end_reason")));
+    @Query("""
+            SELECT s.subject_id, s.harm_level, s.em_start_date, s.em_end_date,
+                   (SELECT max(c.opened_at) FROM breach_case c
+                     WHERE c.subject_id = s.subject_id AND c.trigger = :trigger) AS last_review,
+                   EXISTS (SELECT 1 FROM breach_case c
+                            WHERE c.subject_id = s.subject_id AND c.trigger = :trigger AND c.lane = 'OPEN') AS pending
+              FROM subject s WHERE s.em_start_date IS NOT NULL""")
+    protected abstract List<CandidateRow> candidateRows(String trigger);
+
+    /** A review candidate as the query answers it. */
+    @Introspected
+    protected record CandidateRow(String subjectId, @Nullable String harmLevel, LocalDate emStartDate,
+                                  @Nullable LocalDate emEndDate, @Nullable Instant lastReview, boolean pending) {
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

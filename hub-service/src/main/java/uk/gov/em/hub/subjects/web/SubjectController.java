@@ -16,12 +16,8 @@ import uk.gov.em.contracts.Subject;
 import uk.gov.em.hub.subjects.domain.InvalidSubject;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.subjects.SubjectRegister;
-import uk.gov.em.hub.subjects.domain.SubjectNotFound;
-import uk.gov.em.hub.subjects.domain.SubjectRegistration;
-import uk.gov.em.hub.subjects.persistence.SubjectRepository;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,14 +33,10 @@ import java.util.stream.Collectors;
 public class SubjectController {
 
     private final SubjectRegister register;
-    private final SubjectRepository subjects;
-    private final Clock clock;
     private final ObjectMapper json;
 
-    public SubjectController(SubjectRegister register, SubjectRepository subjects, Clock clock, ObjectMapper json) {
+    public SubjectController(SubjectRegister register, ObjectMapper json) {
         this.register = register;
-        this.subjects = subjects;
-        this.clock = clock;
         this.json = json;
     }
 
@@ -92,16 +84,15 @@ public class SubjectController {
         }
     }
 
-    /** Stores a subject register entry (the API above, and the register page). */
-    public Subject put(@PathVariable String subjectId, @Body SubjectRequest request, Authentication who) {
-        Subject subject = SubjectRegistration.parse(subjectId, request.harmLevel(), request.vulnerable(),
-                request.deviceType(), request.emStartDate(), request.emEndDate(), request.emEndReason(), clock.instant());
-        return register.put(subject, who.getName());
+    private Subject put(String subjectId, SubjectRequest request, Authentication who) {
+        return register.put(subjectId, new SubjectRegister.Entry(request.harmLevel(), request.vulnerable(),
+                request.deviceType(), request.emStartDate(), request.emEndDate(), request.emEndReason()),
+                who.getName());
     }
 
     @Get
     @Secured({Roles.OPS, Roles.ADMIN, Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     public Subject get(@PathVariable String subjectId) {
-        return subjects.find(subjectId).orElseThrow(() -> new SubjectNotFound(subjectId));
+        return register.find(subjectId);
     }
 }

@@ -7,11 +7,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.security.domain.Roles;
-import uk.gov.em.hub.subjects.domain.SubjectNotFound;
-import uk.gov.em.hub.subjects.persistence.SubjectRepository;
+import uk.gov.em.hub.timeline.app.TimelineQueries;
 import uk.gov.em.hub.timeline.domain.Timeline;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
-import uk.gov.em.hub.timeline.persistence.TimelineRepository;
 
 import java.util.List;
 
@@ -25,12 +23,10 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TimelineController {
 
-    private final TimelineRepository timeline;
-    private final SubjectRepository subjects;
+    private final TimelineQueries timeline;
 
-    public TimelineController(TimelineRepository timeline, SubjectRepository subjects) {
+    public TimelineController(TimelineQueries timeline) {
         this.timeline = timeline;
-        this.subjects = subjects;
     }
 
     /**
@@ -43,9 +39,6 @@ public class TimelineController {
     @Get
     public TimelineResponse timeline(@PathVariable String subjectId) {
         Timeline found = timeline.of(subjectId);
-        if (found.entries().isEmpty() && subjects.find(subjectId).isEmpty()) {
-            throw new SubjectNotFound(subjectId);
-        }
         return new TimelineResponse(subjectId, found.entries(), found.truncated());
     }
 }

@@ -1,7 +1,7 @@
 package uk.gov.em.hub.pages.mi;
 
 import org.junit.jupiter.api.Test;
-import uk.gov.em.hub.mi.persistence.MiRepository.TypeCount;
+import uk.gov.em.hub.mi.app.MiQueries.TypeCount;
 
 import java.time.YearMonth;
 import java.util.List;

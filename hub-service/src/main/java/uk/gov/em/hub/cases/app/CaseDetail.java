@@ -1,4 +1,4 @@
-package uk.gov.em.hub.cases.web;
+package uk.gov.em.hub.cases.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.gov.em.contracts.CaseEvidence;
@@ -26,7 +26,7 @@ import java.util.Set;
 /**
  * One case in full: every field of docs/policy.md §7, where it stands in the hub (status, assignee and
  * claim, the actions allowed now, the outcome), why it was withdrawn if it was, the prosecution time
- * limit if it applies, and its actions and audit trail.
+ * limit if it applies, and its actions and audit trail. The same record for the API and the pages.
  *
  * @param explanation               the sentence the case arrived with, as stored
  * @param reason                    why, as data ({@link CaseReason}, docs/api/hub-api.md), or {@code null} for a
@@ -42,7 +42,7 @@ import java.util.Set;
  * @param warningsServedInLadderWindow when warning letters were sent to this person within the ladder window
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CaseDetailResponse(
+public record CaseDetail(
         String caseId,
         String subjectId,
         Queue queue,
@@ -93,13 +93,13 @@ public record CaseDetailResponse(
     public record AuditResponse(long seq, Instant at, String actor, String action, String detail, String hash) {
     }
 
-    public static CaseDetailResponse of(HubCase c, Instant now, LegalClock legalClock, List<Instant> warningsServed,
+    public static CaseDetail of(HubCase c, Instant now, LegalClock legalClock, List<Instant> warningsServed,
                                         List<ActionRecord> actions, List<AuditChain.StoredRow> audit) {
         WithdrawalResponse withdrawal = c.withdrawal() == null ? null : new WithdrawalResponse(
                 c.withdrawal().reason(), c.withdrawal().withdrawnAt(), c.withdrawal().replacedBy(),
                 c.withdrawal().policyVersion());
         String holder = c.holderAt(now).orElse(null);
-        return new CaseDetailResponse(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
+        return new CaseDetail(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
                 c.trigger(), c.policyVersion(), c.ruleId(), c.evidence(), c.explanation(), c.reason(), c.openedAt(),
                 c.raisedAt(), c.storedAt(), c.status(), c.statusChangedAt(), holder,
                 holder == null ? null : c.claimExpiresAt(),

@@ -1,4 +1,4 @@
-package uk.gov.em.hub.cases.web;
+package uk.gov.em.hub.cases.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.gov.em.contracts.HarmLevel;
@@ -14,14 +14,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * A case as a queue or listing shows it (docs/api/hub-api.md "A case summary"). {@code assignee} is the holder of
+ * A case as a queue or listing shows it (docs/api/hub-api.md "A case summary"), the same record for the API
+ * and the pages. {@code assignee} is the holder of
  * a live claim: a lapsed claim shows as unallocated. {@code dueAt} is when the next action is due by the
  * queue's time target (or the legal clock), {@code overdue} whether that has passed; {@code attention}
  * says why an unfinished case came back to the queue; {@code legalClockWarning} that the prosecution time
  * limit is within its warning period (or passed) with no prosecution started.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CaseSummaryResponse(
+public record CaseSummary(
         String caseId,
         String subjectId,
         Queue queue,
@@ -41,8 +42,8 @@ public record CaseSummaryResponse(
         Attention attention,
         boolean legalClockWarning) {
 
-    public static CaseSummaryResponse of(HubCase c, Instant now, LegalClock legalClock) {
-        return new CaseSummaryResponse(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
+    public static CaseSummary of(HubCase c, Instant now, LegalClock legalClock) {
+        return new CaseSummary(c.caseId(), c.subjectId(), c.queue(), c.severity(), c.harmLevel(),
                 c.trigger(), c.openedAt(), c.raisedAt(), c.status(), c.holderAt(now).orElse(null), c.explanation(),
                 c.withdrawalFlagged(), legalClock.lastDayToStartProsecution(c).orElse(null),
                 c.status().isFinal() ? null : c.progress().dueAt(), c.overdueAt(now), c.progress().mitigationDueAt(),
