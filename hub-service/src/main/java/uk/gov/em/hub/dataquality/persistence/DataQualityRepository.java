@@ -1,5 +1,7 @@
 package uk.gov.em.hub.dataquality.persistence;
 
+import uk.gov.em.hub.dataquality.app.DataQualityCountRow;
+import uk.gov.em.hub.dataquality.app.DataQualityRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -8,7 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.dataquality.app.DataQualityQueries;
-import uk.gov.em.hub.dataquality.persistence.DataQualityCountRow;
+import uk.gov.em.hub.dataquality.app.DataQualityCountRow;
 import uk.gov.em.hub.mi.domain.MonthRange;
 import uk.gov.em.hub.security.domain.Roles;
 

@@ -3,7 +3,6 @@ package uk.gov.em.hub.mycases.app;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import uk.gov.em.hub.mycases.persistence.HeldCaseRepository;
-import uk.gov.em.hub.mycases.persistence.HeldCaseRow;
 
 import java.time.Instant;
 import java.util.List;

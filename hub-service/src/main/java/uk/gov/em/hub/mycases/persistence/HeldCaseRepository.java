@@ -1,5 +1,6 @@
 package uk.gov.em.hub.mycases.persistence;
 
+import uk.gov.em.hub.mycases.app.HeldCaseRow;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

@@ -15,7 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.dataquality.app.DataQualityQueries;
 import uk.gov.em.hub.dataquality.domain.DataQualityKind;
-import uk.gov.em.hub.dataquality.persistence.DataQualityRow;
+import uk.gov.em.hub.dataquality.app.DataQualityRow;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;

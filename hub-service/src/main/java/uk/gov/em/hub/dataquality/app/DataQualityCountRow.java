@@ -1,4 +1,4 @@
-package uk.gov.em.hub.dataquality.persistence;
+package uk.gov.em.hub.dataquality.app;
 
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package uk.gov.em.hub.mycases.persistence;
+package uk.gov.em.hub.mycases.app;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedProperty;
 
 import java.time.Instant;
 
-/** A case someone holds, with what a list of one's own cases shows of it. */
+/**
+ * A case someone holds, with what a list of one's own cases shows of it: the query side's read model,
+ * returned as it is read, so it lives with the query that returns it rather than in persistence.
+ */
 @MappedEntity("breach_case")
 public record HeldCaseRow(
         @Id @MappedProperty("case_id") String caseId,

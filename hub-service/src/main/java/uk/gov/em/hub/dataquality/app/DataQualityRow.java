@@ -1,4 +1,4 @@
-package uk.gov.em.hub.dataquality.persistence;
+package uk.gov.em.hub.dataquality.app;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedProperty;
 
 import java.time.Instant;
 
-/** A row of {@code data_quality_exception}: one exception the hub was told of. */
+/**
+ * A row of {@code data_quality_exception}: one exception the hub was told of. It is the query side's read
+ * model, returned as it is read, so it lives with the queries that return it rather than in persistence.
+ */
 @MappedEntity("data_quality_exception")
 public record DataQualityRow(
         @Id long id,
