@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.accesslog.AccessLog;
 import uk.gov.em.hub.accesslog.persistence.AccessLogRow;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.security.domain.Roles;
@@ -22,6 +23,8 @@ import java.time.Instant;
  */
 @Controller("/api/v1/subjects/{subjectId}/access-log")
 @Secured({Roles.SENIOR_CASEWORKER, Roles.OPS})
+@ProblemResponses.RoleRequired
+@ProblemResponses.BadRequest
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AccessLogController {
 

@@ -8,6 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.audit.checkpoint.AuditCheckpoints;
 import uk.gov.em.hub.audit.domain.AuditChain;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
@@ -17,6 +18,7 @@ import uk.gov.em.hub.security.domain.Roles;
  */
 @Controller("/api/v1/audit")
 @Secured({Roles.OPS, Roles.ADMIN})
+@ProblemResponses.RoleRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {
 

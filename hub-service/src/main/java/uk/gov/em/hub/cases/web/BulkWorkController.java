@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.cases.work.BulkWork;
 import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.util.LinkedHashSet;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  */
 @Controller("/api/v1/cases/bulk")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
+@ProblemResponses.BadRequest
 public class BulkWorkController {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");

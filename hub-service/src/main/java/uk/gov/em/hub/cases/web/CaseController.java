@@ -14,6 +14,7 @@ import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.domain.NewestFirstKey;
 import uk.gov.em.hub.cases.persistence.CaseRepository;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
@@ -26,6 +27,7 @@ import uk.gov.em.hub.security.domain.Roles;
  */
 @Controller("/api/v1/cases")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ProblemResponses.RoleRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseController {
 
@@ -38,6 +40,8 @@ public class CaseController {
     }
 
     @Get
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     public PageResponse<CaseSummaryResponse> list(@QueryValue @Nullable String subjectId,
                                                   @QueryValue @Nullable String queue,
                                                   @QueryValue @Nullable String status,
@@ -59,6 +63,7 @@ public class CaseController {
     }
 
     @Get("/{caseId}")
+    @ProblemResponses.NotFound
     public CaseDetailResponse one(@PathVariable String caseId) {
         return cases.findById(caseId).map(details::of).orElseThrow(() -> new CaseNotFound(caseId));
     }

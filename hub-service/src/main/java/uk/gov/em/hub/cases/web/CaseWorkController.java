@@ -13,6 +13,7 @@ import uk.gov.em.hub.cases.domain.ActionDetails;
 import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.cases.work.CaseWork;
 import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
@@ -21,6 +22,9 @@ import uk.gov.em.hub.security.domain.Roles;
  */
 @Controller("/api/v1/cases/{caseId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
+@ProblemResponses.NotFound
+@ProblemResponses.Conflict
 public class CaseWorkController {
 
     private static final int MAX_NOTE = 4000;
@@ -60,6 +64,8 @@ public class CaseWorkController {
     }
 
     @Post("/actions")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unprocessable
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     public CaseDetailResponse act(@PathVariable String caseId, @Body ActionRequest request, Authentication who) {
         if (request.action() == null || request.action().isBlank()) {

@@ -13,6 +13,7 @@ import uk.gov.em.hub.cases.domain.LegalClock;
 import uk.gov.em.hub.cases.persistence.CaseRepository;
 import uk.gov.em.hub.cases.persistence.CaseRepository.QueueDepth;
 import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.mi.domain.MonthRange;
 import uk.gov.em.hub.mi.persistence.MiRepository;
 import uk.gov.em.hub.security.domain.Roles;
@@ -36,6 +37,7 @@ import java.util.TreeMap;
  */
 @Controller("/api/v1/mi")
 @Secured({Roles.OPS, Roles.ADMIN})
+@ProblemResponses.RoleRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MiController {
 
@@ -64,6 +66,7 @@ public class MiController {
     }
 
     @Get("/breaches-by-type")
+    @ProblemResponses.BadRequest
     public Rows<MiRepository.TypeCount> breachesByType(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                                        @QueryValue @Nullable String grouping,
                                                        @QueryValue @Nullable String supplier) {
@@ -86,6 +89,7 @@ public class MiController {
     }
 
     @Get("/outcomes")
+    @ProblemResponses.BadRequest
     public Rows<MiRepository.OutcomeCount> outcomes(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return new Rows<>(mi.outcomes(MonthRange.parse(from, to)));
     }
@@ -102,6 +106,7 @@ public class MiController {
     }
 
     @Get("/sla")
+    @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Sla sla(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         Instant now = clock.instant();
@@ -114,6 +119,7 @@ public class MiController {
     }
 
     @Get("/prosecutions")
+    @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Rows<MiRepository.ProsecutionRow> prosecutions(@QueryValue @Nullable String from,
                                                           @QueryValue @Nullable String to) {
@@ -122,6 +128,7 @@ public class MiController {
     }
 
     @Get("/safeguarding")
+    @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Rows<MiRepository.SafeguardingRow> safeguarding(@QueryValue @Nullable String from,
                                                            @QueryValue @Nullable String to) {
@@ -129,6 +136,7 @@ public class MiController {
     }
 
     @Get("/supplier-timeliness")
+    @ProblemResponses.BadRequest
     public Rows<MiRepository.Timeliness> supplierTimeliness(@QueryValue @Nullable String from,
                                                             @QueryValue @Nullable String to) {
         return new Rows<>(mi.supplierTimeliness(MonthRange.parse(from, to)));

@@ -14,6 +14,7 @@ import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.persistence.CaseRepository;
 import uk.gov.em.hub.cases.web.CaseDetails;
 import uk.gov.em.hub.cases.web.CaseSummaryResponse;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
@@ -32,6 +33,9 @@ import uk.gov.em.hub.security.domain.Roles;
  */
 @Controller("/api/v1/queues")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ProblemResponses.RoleRequired
+@ProblemResponses.BadRequest
+@ProblemResponses.NotFound
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class QueueController {
 

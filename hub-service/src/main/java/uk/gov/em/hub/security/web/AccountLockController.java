@@ -9,6 +9,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.security.domain.SignInOutcome;
 import uk.gov.em.hub.security.domain.UserNotFound;
@@ -21,6 +23,8 @@ import uk.gov.em.hub.security.persistence.SignInEventRepository;
  */
 @Controller("/api/v1/users/{username}/unlock")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
+@ProblemResponses.NotFound
 public class AccountLockController {
 
     private final HubUserRepository users;
@@ -33,6 +37,7 @@ public class AccountLockController {
 
     @Post
     @Secured(Roles.ADMIN)
+    @ApiResponse(responseCode = "204", description = "Unlocked")
     @Transactional
     public HttpResponse<?> unlock(@PathVariable String username, Authentication who) {
         if (users.clearFailures(username) == 0) {

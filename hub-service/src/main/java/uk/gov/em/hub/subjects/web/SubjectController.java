@@ -12,7 +12,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import uk.gov.em.contracts.Subject;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.subjects.domain.InvalidSubject;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.subjects.SubjectRegister;
@@ -34,6 +38,7 @@ import java.util.stream.Collectors;
  */
 @Controller("/api/v1/subjects/{subjectId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
 public class SubjectController {
 
     private final SubjectRegister register;
@@ -68,6 +73,8 @@ public class SubjectController {
      */
     @Put
     @Secured({Roles.OPS, Roles.ADMIN})
+    @ProblemResponses.BadRequest
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubjectRequest.class)))
     public Subject putBody(@PathVariable String subjectId, @Body JsonNode body, Authentication who) {
         return put(subjectId, strictly(body), who);
     }
@@ -101,6 +108,7 @@ public class SubjectController {
 
     @Get
     @Secured({Roles.OPS, Roles.ADMIN, Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    @ProblemResponses.NotFound
     public Subject get(@PathVariable String subjectId) {
         return subjects.find(subjectId).orElseThrow(() -> new SubjectNotFound(subjectId));
     }

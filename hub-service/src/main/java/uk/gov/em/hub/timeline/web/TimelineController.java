@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.subjects.domain.SubjectNotFound;
 import uk.gov.em.hub.subjects.persistence.SubjectRepository;
@@ -22,6 +23,8 @@ import java.util.List;
  */
 @Controller("/api/v1/subjects/{subjectId}/timeline")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ProblemResponses.RoleRequired
+@ProblemResponses.NotFound
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TimelineController {
 
