@@ -2,6 +2,7 @@ package uk.gov.em.hub.contract;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -9,12 +10,14 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.em.hub.common.web.Problem;
+import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.testing.HubIntegrationTest;
 
 import java.net.http.HttpResponse;
@@ -34,13 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The OpenAPI document the hub serves ({@code /openapi/hub-api.yml}, generated from the controllers) and the
  * routes the running hub really serves agree: every {@code /api/} route is documented with its method, every
  * documented operation is served, each operation's security requirement names exactly the roles its route's
- * {@code @Secured} lets in, and each lists its success answer and RFC 9457 problem answers.
+ * {@code @Secured} lets in, and each lists its success answer and RFC 9457 problem answers. {@code POST /login}
+ * (micronaut-security's controller, described by hand in {@code src/main/openapi/sign-in.yml}) is checked too.
  */
 @MicronautTest(transactional = false)
 class HubOpenApiDocumentIT extends HubIntegrationTest {
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    private static final String SIGN_IN = "POST /login";
 
     @Inject
     Router router;
@@ -68,24 +73,37 @@ class HubOpenApiDocumentIT extends HubIntegrationTest {
 
     @Test
     void documentsEveryApiRouteTheHubServesAndNothingItDoesNot() {
-        assertThat(documented.keySet()).as("documented operations").hasSizeGreaterThan(20)
+        Set<String> apiCalls = new TreeSet<>(documented.keySet());
+        apiCalls.remove(SIGN_IN);
+
+        assertThat(apiCalls).as("documented /api operations").hasSizeGreaterThan(20)
                 .containsExactlyInAnyOrderElementsOf(apiRoutes().keySet());
+        assertThat(routes().keySet()).as("every route the hub serves").containsAll(documented.keySet());
     }
 
     @Test
     void everyOperationNamesExactlyTheRolesItsRouteLetsIn() {
-        Map<String, UriRouteInfo<?, ?>> routes = apiRoutes();
+        Map<String, UriRouteInfo<?, ?>> routes = routes();
         Map<String, Set<String>> documentedRoles = new LinkedHashMap<>();
         Map<String, Set<String>> securedRoles = new LinkedHashMap<>();
         documented.forEach((call, operation) -> {
             documentedRoles.put(call, roles(operation.getSecurity()));
             UriRouteInfo<?, ?> route = routes.get(call);
             securedRoles.put(call, route == null ? Set.of() : Arrays.stream(route.getAnnotationMetadata()
-                    .stringValues(Secured.class)).collect(Collectors.toCollection(TreeSet::new)));
+                    .stringValues(Secured.class)).filter(role -> !role.equals(SecurityRule.IS_ANONYMOUS))
+                    .collect(Collectors.toCollection(TreeSet::new)));
         });
 
-        assertThat(documentedRoles).allSatisfy((call, roles) -> assertThat(roles).as(call).isNotEmpty());
         assertThat(documentedRoles).isEqualTo(securedRoles);
+        documentedRoles.remove(SIGN_IN);
+        assertThat(documentedRoles).allSatisfy((call, roles) ->
+                assertThat(roles).as(call).isNotEmpty().allMatch(Roles.ALL::contains));
+        assertThat(securedRoles.get(SIGN_IN)).as("anyone may sign in").isEmpty();
+        assertThat(documented.get(SIGN_IN).getSecurity()).as("signing in needs no token").isNotNull().isEmpty();
+        Schema<?> signedIn = document.getComponents().getSchemas().get("SignInResponse");
+        Schema<?> tokenRoles = (Schema<?>) signedIn.getProperties().get("roles");
+        assertThat(tokenRoles.getItems().getEnum().stream().map(String::valueOf).toList())
+                .as("the roles a token may carry").containsExactlyInAnyOrderElementsOf(Roles.ALL);
     }
 
     @Test
@@ -93,7 +111,7 @@ class HubOpenApiDocumentIT extends HubIntegrationTest {
         assertThat(documented).allSatisfy((call, operation) -> {
             Map<String, ApiResponse> responses = operation.getResponses();
             assertThat(responses.keySet()).as(call).anyMatch(code -> code.startsWith("2"))
-                    .contains("401", "403");
+                    .containsAll(call.equals(SIGN_IN) ? List.of("401", "429") : List.of("401", "403"));
             responses.forEach((code, response) -> {
                 if (code.startsWith("4")) {
                     MediaType problem = response.getContent().get(Problem.MEDIA_TYPE);
@@ -110,6 +128,17 @@ class HubOpenApiDocumentIT extends HubIntegrationTest {
                 .containsKeys("201", "400", "422").doesNotContainKey("200");
         assertThat(documented.get("POST /api/v1/users/{}/unlock").getResponses()).containsKeys("204", "404")
                 .doesNotContainKey("200");
+        assertThat(documented.get(SIGN_IN).getResponses().get("429").getHeaders()).containsKey("Retry-After");
+    }
+
+    @Test
+    void aRefusedSignInAnswersTheProblemTheDocumentDescribes() {
+        HttpResponse<String> refused = login(CASEWORKER, "not-the-password");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(documented.get(SIGN_IN).getResponses()).containsKey("401");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
     }
 
     @Test
@@ -133,15 +162,20 @@ class HubOpenApiDocumentIT extends HubIntegrationTest {
                 .containsKeys("caseId", "status", "allowedActions", "audit");
     }
 
-    /** "GET /api/v1/cases/{}" → the route, for every /api route the hub serves (HEAD, which follows GET, left out). */
-    private Map<String, UriRouteInfo<?, ?>> apiRoutes() {
+    /** "GET /api/v1/cases/{}" → the route, for every route the hub serves (HEAD, which follows GET, left out). */
+    private Map<String, UriRouteInfo<?, ?>> routes() {
         Map<String, UriRouteInfo<?, ?>> routes = new TreeMap<>();
         router.uriRoutes()
                 .filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
-                .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api/"))
                 .forEach(route -> routes.put(route.getHttpMethod().name() + " "
                         + normalised(route.getUriMatchTemplate().toString()), route));
         return routes;
+    }
+
+    private Map<String, UriRouteInfo<?, ?>> apiRoutes() {
+        Map<String, UriRouteInfo<?, ?>> api = new TreeMap<>(routes());
+        api.keySet().removeIf(call -> !call.contains(" /api/"));
+        return api;
     }
 
     private static Set<String> roles(List<SecurityRequirement> security) {
