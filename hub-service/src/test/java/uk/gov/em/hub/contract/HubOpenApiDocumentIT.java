@@ -82,6 +82,17 @@ class HubOpenApiDocumentIT extends HubIntegrationTest {
     }
 
     @Test
+    void everyOperationHasASummaryAUniqueIdAndTheTagOfItsFeature() {
+        assertThat(documented).allSatisfy((call, operation) -> {
+            assertThat(operation.getSummary()).as(call).isNotBlank();
+            assertThat(operation.getTags()).as(call).hasSize(1);
+        });
+        assertThat(documented.values().stream().map(Operation::getOperationId).distinct())
+                .hasSameSizeAs(documented.values());
+        assertThat(documented.get("GET /api/v1/cases/{}").getTags()).containsExactly("cases");
+    }
+
+    @Test
     void everyOperationNamesExactlyTheRolesItsRouteLetsIn() {
         Map<String, UriRouteInfo<?, ?>> routes = routes();
         Map<String, Set<String>> documentedRoles = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.accesslog.AccessLog;
 import uk.gov.em.hub.accesslog.persistence.AccessLogRow;
 import uk.gov.em.hub.common.web.ProblemResponses;
@@ -43,6 +44,8 @@ public class AccessLogController {
     }
 
     @Get
+    @Operation(operationId = "listAccessLog",
+            summary = "Who read the person's data, when, through what and why, newest first")
     public PageResponse<AccessResponse> list(@PathVariable String subjectId, @QueryValue @Nullable Integer limit,
                                              @QueryValue @Nullable String cursor) {
         return PageResponse.of(log.of(subjectId, PageLimit.of(limit), cursor), AccessResponse::of);

@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.audit.checkpoint.AuditCheckpoints;
 import uk.gov.em.hub.audit.domain.AuditChain;
 import uk.gov.em.hub.audit.persistence.AuditRepository;
@@ -31,6 +32,8 @@ public class AuditController {
     }
 
     @Get("/verify")
+    @Operation(operationId = "verifyAuditTrail",
+            summary = "Checks the audit trail's hash chain end to end and against the last published checkpoint")
     public AuditChain.Report verify() {
         // the checkpoint first: rows appended meanwhile only lengthen the chain past it
         return audit.verify(checkpoints.latest());

@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.cases.work.BulkWork;
 import uk.gov.em.hub.common.domain.InvalidParameter;
 import uk.gov.em.hub.common.web.ProblemResponses;
@@ -46,6 +47,7 @@ public class BulkWorkController {
     }
 
     @Post
+    @Operation(operationId = "moveCases", summary = "Reassigns or releases up to 500 cases, with a result per case")
     @Secured(Roles.SENIOR_CASEWORKER)
     public BulkResponse bulk(@Body BulkRequest request, Authentication who) {
         if (request.caseIds() == null || request.caseIds().isEmpty() || request.caseIds().size() > BulkWork.MAX_CASES) {

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.cases.domain.ActionDetails;
 import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.cases.work.CaseWork;
@@ -52,18 +53,21 @@ public class CaseWorkController {
     }
 
     @Post("/claim")
+    @Operation(operationId = "claimCase", summary = "Gives the case to the caller")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     public CaseDetailResponse claim(@PathVariable String caseId, Authentication who) {
         return details.of(work.claim(caseId, caller(who)));
     }
 
     @Post("/release")
+    @Operation(operationId = "releaseCase", summary = "Gives the case back to its queue")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
     public CaseDetailResponse release(@PathVariable String caseId, Authentication who) {
         return details.of(work.release(caseId, caller(who)));
     }
 
     @Post("/actions")
+    @Operation(operationId = "recordAction", summary = "Records an action on a case the caller holds")
     @ProblemResponses.BadRequest
     @ProblemResponses.Unprocessable
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})

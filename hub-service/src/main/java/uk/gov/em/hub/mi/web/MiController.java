@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.hub.cases.domain.LegalClock;
@@ -66,6 +67,7 @@ public class MiController {
     }
 
     @Get("/breaches-by-type")
+    @Operation(operationId = "breachesByType", summary = "Accepted notifications by month and breach type")
     @ProblemResponses.BadRequest
     public Rows<MiRepository.TypeCount> breachesByType(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                                        @QueryValue @Nullable String grouping,
@@ -89,6 +91,7 @@ public class MiController {
     }
 
     @Get("/outcomes")
+    @Operation(operationId = "outcomes", summary = "Cases finished or withdrawn, by month, queue and outcome")
     @ProblemResponses.BadRequest
     public Rows<MiRepository.OutcomeCount> outcomes(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return new Rows<>(mi.outcomes(MonthRange.parse(from, to)));
@@ -106,6 +109,8 @@ public class MiController {
     }
 
     @Get("/sla")
+    @Operation(operationId = "sla",
+            summary = "Time targets met and missed per queue and month, and the cases overdue now")
     @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Sla sla(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
@@ -119,6 +124,8 @@ public class MiController {
     }
 
     @Get("/prosecutions")
+    @Operation(operationId = "prosecutions",
+            summary = "Referrals for prosecution made, decided and lost to the legal clock, by month")
     @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Rows<MiRepository.ProsecutionRow> prosecutions(@QueryValue @Nullable String from,
@@ -128,6 +135,7 @@ public class MiController {
     }
 
     @Get("/safeguarding")
+    @Operation(operationId = "safeguarding", summary = "Safeguarding referrals and their outcomes, by month")
     @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Rows<MiRepository.SafeguardingRow> safeguarding(@QueryValue @Nullable String from,
@@ -136,6 +144,8 @@ public class MiController {
     }
 
     @Get("/supplier-timeliness")
+    @Operation(operationId = "supplierTimeliness",
+            summary = "How long after the event each supplier's notifications arrived, by month")
     @ProblemResponses.BadRequest
     public Rows<MiRepository.Timeliness> supplierTimeliness(@QueryValue @Nullable String from,
                                                             @QueryValue @Nullable String to) {
@@ -143,6 +153,8 @@ public class MiController {
     }
 
     @Get("/backlog")
+    @Operation(operationId = "backlog",
+            summary = "Open and unallocated cases per queue, and the age of the oldest unallocated one")
     public Backlog backlog() {
         Instant now = clock.instant();
         Map<Queue, QueueDepth> depths = cases.openDepths(now);

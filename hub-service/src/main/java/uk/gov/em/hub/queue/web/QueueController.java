@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
@@ -48,6 +49,8 @@ public class QueueController {
     }
 
     @Get("/{queue}")
+    @Operation(operationId = "listQueue",
+            summary = "The cases of a queue in queue order (or earliest due first), paged")
     public PageResponse<CaseSummaryResponse> queue(@PathVariable("queue") String path,
                                                    @QueryValue @Nullable Integer limit,
                                                    @QueryValue @Nullable String cursor,

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
@@ -36,6 +37,7 @@ public class AccountLockController {
     }
 
     @Post
+    @Operation(operationId = "unlockUser", summary = "Unlocks an account that failed sign-ins locked")
     @Secured(Roles.ADMIN)
     @ApiResponse(responseCode = "204", description = "Unlocked")
     @Transactional

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -72,6 +73,8 @@ public class SubjectController {
      * JSON reader ignores unknown fields elsewhere), so an unknown field is a 400 naming it.
      */
     @Put
+    @Operation(operationId = "putSubject",
+            summary = "Creates or changes the person's subject register entry; an unknown field is refused")
     @Secured({Roles.OPS, Roles.ADMIN})
     @ProblemResponses.BadRequest
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubjectRequest.class)))
@@ -107,6 +110,7 @@ public class SubjectController {
     }
 
     @Get
+    @Operation(operationId = "getSubject", summary = "The person's subject register entry")
     @Secured({Roles.OPS, Roles.ADMIN, Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     @ProblemResponses.NotFound
     public Subject get(@PathVariable String subjectId) {

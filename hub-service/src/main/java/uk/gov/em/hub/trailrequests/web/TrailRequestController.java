@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.PageLimit;
@@ -63,6 +64,8 @@ public class TrailRequestController {
     }
 
     @Post("/subjects/{subjectId}/trail-requests")
+    @Operation(operationId = "requestTrailData",
+            summary = "Records a purpose-bound request for the person's trail data")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     @ApiResponse(responseCode = "201", description = "The request as stored", useReturnTypeSchema = true)
     @ProblemResponses.Unprocessable
@@ -74,6 +77,7 @@ public class TrailRequestController {
     }
 
     @Post("/trail-requests/{requestId}/outcome")
+    @Operation(operationId = "decideTrailRequest", summary = "Records what became of a trail data request")
     @Secured({Roles.SENIOR_CASEWORKER, Roles.OPS})
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
@@ -83,6 +87,7 @@ public class TrailRequestController {
     }
 
     @Get("/subjects/{subjectId}/trail-requests")
+    @Operation(operationId = "listTrailRequests", summary = "The person's trail data requests, newest first")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.OPS})
     public PageResponse<TrailRequestResponse> list(@PathVariable String subjectId, @QueryValue @Nullable Integer limit,
                                                    @QueryValue @Nullable String cursor) {
