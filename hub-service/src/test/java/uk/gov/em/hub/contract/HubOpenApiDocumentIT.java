@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.gov.em.hub.accesslog.web.PersonDataAccessFilter;
 import uk.gov.em.hub.common.web.Problem;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.testing.HubIntegrationTest;
@@ -171,6 +172,19 @@ class HubOpenApiDocumentIT extends HubIntegrationTest {
                 .get("application/json").getSchema().get$ref()).endsWith("CaseDetailResponse");
         assertThat(document.getComponents().getSchemas().get("CaseDetailResponse").getProperties())
                 .containsKeys("caseId", "status", "allowedActions", "audit");
+    }
+
+    @Test
+    void theReadsOfAPersonsDataListThePurposeTheAccessLogRecords() {
+        List<String> reads = List.of("GET /api/v1/cases/{}", "GET /api/v1/cases", "GET /api/v1/subjects/{}",
+                "GET /api/v1/subjects/{}/timeline", "GET /api/v1/subjects/{}/trail-requests");
+
+        assertThat(reads).allSatisfy(call -> assertThat(documented.get(call).getParameters())
+                .as(call).anySatisfy(parameter -> {
+                    assertThat(parameter.getName()).isEqualTo(PersonDataAccessFilter.PURPOSE);
+                    assertThat(parameter.getIn()).isEqualTo("query");
+                }));
+        assertThat(documented.get("GET /api/v1/mi/backlog").getParameters()).as("no person's data").isNullOrEmpty();
     }
 
     /** "GET /api/v1/cases/{}" → the route, for every route the hub serves (HEAD, which follows GET, left out). */

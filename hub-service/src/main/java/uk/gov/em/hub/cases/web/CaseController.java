@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
 import uk.gov.em.hub.cases.domain.CaseListFilter;
 import uk.gov.em.hub.cases.domain.CaseNotFound;
 import uk.gov.em.hub.cases.domain.CaseStatus;
@@ -42,6 +43,7 @@ public class CaseController {
 
     @Get
     @Operation(operationId = "listCases", summary = "The cases matching every filter given, newest first, paged")
+    @ReadPurpose
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     public PageResponse<CaseSummaryResponse> list(@QueryValue @Nullable String subjectId,
@@ -67,6 +69,7 @@ public class CaseController {
     @Get("/{caseId}")
     @Operation(operationId = "getCase",
             summary = "One case in full: its fields, status, assignee, allowed actions, actions and audit trail")
+    @ReadPurpose
     @ProblemResponses.NotFound
     public CaseDetailResponse one(@PathVariable String caseId) {
         return cases.findById(caseId).map(details::of).orElseThrow(() -> new CaseNotFound(caseId));

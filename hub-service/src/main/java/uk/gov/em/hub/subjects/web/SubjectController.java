@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import uk.gov.em.contracts.Subject;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
 import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.subjects.domain.InvalidSubject;
 import uk.gov.em.hub.security.domain.Roles;
@@ -111,6 +112,7 @@ public class SubjectController {
 
     @Get
     @Operation(operationId = "getSubject", summary = "The person's subject register entry")
+    @ReadPurpose
     @Secured({Roles.OPS, Roles.ADMIN, Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     @ProblemResponses.NotFound
     public Subject get(@PathVariable String subjectId) {

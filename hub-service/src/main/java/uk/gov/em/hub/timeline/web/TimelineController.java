@@ -7,6 +7,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
 import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.subjects.domain.SubjectNotFound;
@@ -46,6 +47,7 @@ public class TimelineController {
 
     @Get
     @Operation(operationId = "getTimeline", summary = "The person's whole EM history in time order")
+    @ReadPurpose
     public TimelineResponse timeline(@PathVariable String subjectId) {
         Timeline found = timeline.of(subjectId);
         if (found.entries().isEmpty() && subjects.find(subjectId).isEmpty()) {

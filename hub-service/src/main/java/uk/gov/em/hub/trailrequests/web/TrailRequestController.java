@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
 import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
@@ -88,6 +89,7 @@ public class TrailRequestController {
 
     @Get("/subjects/{subjectId}/trail-requests")
     @Operation(operationId = "listTrailRequests", summary = "The person's trail data requests, newest first")
+    @ReadPurpose
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.OPS})
     public PageResponse<TrailRequestResponse> list(@PathVariable String subjectId, @QueryValue @Nullable Integer limit,
                                                    @QueryValue @Nullable String cursor) {
