@@ -8,7 +8,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.accesslog.AccessLog;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.security.domain.Roles;
@@ -21,6 +23,8 @@ import java.time.Instant;
  */
 @Controller("/api/v1/subjects/{subjectId}/access-log")
 @Secured({Roles.SENIOR_CASEWORKER, Roles.OPS})
+@ProblemResponses.RoleRequired
+@ProblemResponses.BadRequest
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AccessLogController {
 
@@ -39,6 +43,8 @@ public class AccessLogController {
     }
 
     @Get
+    @Operation(operationId = "listAccessLog",
+            summary = "Who read the person's data, when, through what and why, newest first")
     public PageResponse<AccessResponse> list(@PathVariable String subjectId, @QueryValue @Nullable Integer limit,
                                              @QueryValue @Nullable String cursor) {
         return PageResponse.of(log.of(subjectId, PageLimit.of(limit), cursor), AccessResponse::of);

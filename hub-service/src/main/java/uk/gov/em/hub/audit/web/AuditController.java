@@ -7,6 +7,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.audit.app.AuditQueries;
 import uk.gov.em.hub.audit.domain.AuditChain;
+import io.swagger.v3.oas.annotations.Operation;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
@@ -16,6 +18,7 @@ import uk.gov.em.hub.security.domain.Roles;
  */
 @Controller("/api/v1/audit")
 @Secured({Roles.OPS, Roles.ADMIN})
+@ProblemResponses.RoleRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {
 
@@ -26,6 +29,8 @@ public class AuditController {
     }
 
     @Get("/verify")
+    @Operation(operationId = "verifyAuditTrail",
+            summary = "Checks the audit trail's hash chain end to end and against the last published checkpoint")
     public AuditChain.Report verify() {
         return audit.verify();
     }

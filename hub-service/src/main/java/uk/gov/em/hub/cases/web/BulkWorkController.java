@@ -8,8 +8,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.cases.work.BulkWork;
 import uk.gov.em.hub.cases.work.CaseWork;
+import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.util.List;
@@ -21,6 +24,8 @@ import java.util.List;
  */
 @Controller("/api/v1/cases/bulk")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
+@ProblemResponses.BadRequest
 public class BulkWorkController {
 
     private final BulkWork bulk;
@@ -38,6 +43,7 @@ public class BulkWorkController {
     }
 
     @Post
+    @Operation(operationId = "moveCases", summary = "Reassigns or releases up to 500 cases, with a result per case")
     @Secured(Roles.SENIOR_CASEWORKER)
     public BulkResponse bulk(@Body BulkRequest request, Authentication who) {
         return new BulkResponse(bulk.apply(new BulkWork.Request(request.operation(), request.caseIds(),

@@ -11,8 +11,11 @@ import io.micronaut.security.annotation.Secured;
 import uk.gov.em.hub.cases.app.CaseDetail;
 import uk.gov.em.hub.cases.app.CaseQueries;
 import uk.gov.em.hub.cases.app.CaseSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
 import uk.gov.em.hub.cases.domain.CaseListFilter;
 import uk.gov.em.hub.cases.domain.CaseStatus;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.queue.domain.Queues;
@@ -26,6 +29,7 @@ import java.util.function.Function;
  */
 @Controller("/api/v1/cases")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ProblemResponses.RoleRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CaseController {
 
@@ -36,6 +40,10 @@ public class CaseController {
     }
 
     @Get
+    @Operation(operationId = "listCases", summary = "The cases matching every filter given, newest first, paged")
+    @ReadPurpose
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     public PageResponse<CaseSummary> list(@QueryValue @Nullable String subjectId,
                                           @QueryValue @Nullable String queue,
                                           @QueryValue @Nullable String status,
@@ -54,6 +62,10 @@ public class CaseController {
     }
 
     @Get("/{caseId}")
+    @Operation(operationId = "getCase",
+            summary = "One case in full: its fields, status, assignee, allowed actions, actions and audit trail")
+    @ReadPurpose
+    @ProblemResponses.NotFound
     public CaseDetail one(@PathVariable String caseId) {
         return cases.one(caseId);
     }

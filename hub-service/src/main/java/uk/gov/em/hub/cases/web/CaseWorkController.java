@@ -11,8 +11,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.cases.app.CaseDetail;
 import uk.gov.em.hub.cases.app.CaseQueries;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.cases.domain.ActionDetails;
 import uk.gov.em.hub.cases.work.CaseWork;
+import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
@@ -21,6 +24,9 @@ import uk.gov.em.hub.security.domain.Roles;
  */
 @Controller("/api/v1/cases/{caseId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
+@ProblemResponses.NotFound
+@ProblemResponses.Conflict
 public class CaseWorkController {
 
     private final CaseWork work;
@@ -46,18 +52,23 @@ public class CaseWorkController {
     }
 
     @Post("/claim")
+    @Operation(operationId = "claimCase", summary = "Gives the case to the caller")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     public CaseDetail claim(@PathVariable String caseId, Authentication who) {
         return cases.detail(work.claim(caseId, CaseWork.Caller.of(who)));
     }
 
     @Post("/release")
+    @Operation(operationId = "releaseCase", summary = "Gives the case back to its queue")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
     public CaseDetail release(@PathVariable String caseId, Authentication who) {
         return cases.detail(work.release(caseId, CaseWork.Caller.of(who)));
     }
 
     @Post("/actions")
+    @Operation(operationId = "recordAction", summary = "Records an action on a case the caller holds")
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unprocessable
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
     public CaseDetail act(@PathVariable String caseId, @Body ActionRequest request, Authentication who) {
         ActionDetails.Words words = new ActionDetails.Words(request.outcome(), request.reason(), request.method(),

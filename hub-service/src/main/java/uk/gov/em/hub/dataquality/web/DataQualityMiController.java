@@ -7,8 +7,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.dataquality.app.DataQualityQueries;
 import uk.gov.em.hub.dataquality.app.DataQualityCountRow;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.mi.domain.MonthRange;
 import uk.gov.em.hub.security.domain.Roles;
 
@@ -20,6 +22,7 @@ import java.util.List;
  */
 @Controller("/api/v1/mi/data-quality")
 @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
+@ProblemResponses.RoleRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DataQualityMiController {
 
@@ -38,6 +41,9 @@ public class DataQualityMiController {
     }
 
     @Get
+    @Operation(operationId = "dataQualityByMonth",
+            summary = "Data-quality exceptions and dead letters by month of detection, supplier and kind")
+    @ProblemResponses.BadRequest
     public Rows countsByMonth(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return new Rows(queries.countsByMonth(MonthRange.parse(from, to)).stream()
                 .map((DataQualityCountRow r) -> new MonthCount(r.month(), r.supplier(), r.kind(), r.count())).toList());

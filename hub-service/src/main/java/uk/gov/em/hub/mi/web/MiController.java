@@ -7,7 +7,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.hub.common.domain.InvalidParameter;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.mi.app.MiQueries;
 import uk.gov.em.hub.mi.domain.MonthRange;
 import uk.gov.em.hub.security.domain.Roles;
@@ -23,6 +25,7 @@ import java.util.List;
  */
 @Controller("/api/v1/mi")
 @Secured({Roles.OPS, Roles.ADMIN})
+@ProblemResponses.RoleRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MiController {
 
@@ -37,6 +40,8 @@ public class MiController {
     }
 
     @Get("/breaches-by-type")
+    @Operation(operationId = "breachesByType", summary = "Accepted notifications by month and breach type")
+    @ProblemResponses.BadRequest
     public Rows<MiQueries.TypeCount> breachesByType(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                                     @QueryValue @Nullable String grouping,
                                                     @QueryValue @Nullable String supplier) {
@@ -45,17 +50,25 @@ public class MiController {
     }
 
     @Get("/outcomes")
+    @Operation(operationId = "outcomes", summary = "Cases finished or withdrawn, by month, queue and outcome")
+    @ProblemResponses.BadRequest
     public Rows<MiQueries.OutcomeCount> outcomes(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return new Rows<>(mi.outcomes(MonthRange.parse(from, to)));
     }
 
     @Get("/sla")
+    @Operation(operationId = "sla",
+            summary = "Time targets met and missed per queue and month, and the cases overdue now")
+    @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public MiQueries.Sla sla(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return mi.sla(MonthRange.parse(from, to));
     }
 
     @Get("/prosecutions")
+    @Operation(operationId = "prosecutions",
+            summary = "Referrals for prosecution made, decided and lost to the legal clock, by month")
+    @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Rows<MiQueries.ProsecutionRow> prosecutions(@QueryValue @Nullable String from,
                                                        @QueryValue @Nullable String to) {
@@ -63,6 +76,8 @@ public class MiController {
     }
 
     @Get("/safeguarding")
+    @Operation(operationId = "safeguarding", summary = "Safeguarding referrals and their outcomes, by month")
+    @ProblemResponses.BadRequest
     @Secured({Roles.OPS, Roles.ADMIN, Roles.SENIOR_CASEWORKER})
     public Rows<MiQueries.SafeguardingRow> safeguarding(@QueryValue @Nullable String from,
                                                         @QueryValue @Nullable String to) {
@@ -70,12 +85,17 @@ public class MiController {
     }
 
     @Get("/supplier-timeliness")
+    @Operation(operationId = "supplierTimeliness",
+            summary = "How long after the event each supplier's notifications arrived, by month")
+    @ProblemResponses.BadRequest
     public Rows<MiQueries.Timeliness> supplierTimeliness(@QueryValue @Nullable String from,
                                                          @QueryValue @Nullable String to) {
         return new Rows<>(mi.supplierTimeliness(MonthRange.parse(from, to)));
     }
 
     @Get("/backlog")
+    @Operation(operationId = "backlog",
+            summary = "Open and unallocated cases per queue, and the age of the oldest unallocated one")
     public MiQueries.Backlog backlog() {
         return mi.backlog();
     }

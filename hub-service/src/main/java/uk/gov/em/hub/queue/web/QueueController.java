@@ -8,9 +8,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.hub.cases.app.CaseSummary;
 import uk.gov.em.hub.cases.domain.CaseStatus;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.queue.app.QueueQueries;
@@ -29,6 +31,9 @@ import java.util.function.Function;
  */
 @Controller("/api/v1/queues")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ProblemResponses.RoleRequired
+@ProblemResponses.BadRequest
+@ProblemResponses.NotFound
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class QueueController {
 
@@ -39,6 +44,8 @@ public class QueueController {
     }
 
     @Get("/{queue}")
+    @Operation(operationId = "listQueue",
+            summary = "The cases of a queue in queue order (or earliest due first), paged")
     public PageResponse<CaseSummary> queue(@PathVariable("queue") String path,
                                            @QueryValue @Nullable Integer limit,
                                            @QueryValue @Nullable String cursor,

@@ -9,6 +9,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.hub.security.AccountLocks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 
 /**
@@ -17,6 +20,8 @@ import uk.gov.em.hub.security.domain.Roles;
  */
 @Controller("/api/v1/users/{username}/unlock")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
+@ProblemResponses.NotFound
 public class AccountLockController {
 
     private final AccountLocks locks;
@@ -26,7 +31,9 @@ public class AccountLockController {
     }
 
     @Post
+    @Operation(operationId = "unlockUser", summary = "Unlocks an account that failed sign-ins locked")
     @Secured(Roles.ADMIN)
+    @ApiResponse(responseCode = "204", description = "Unlocked")
     public HttpResponse<?> unlock(@PathVariable String username, Authentication who) {
         locks.unlock(username, who.getName());
         return HttpResponse.noContent();

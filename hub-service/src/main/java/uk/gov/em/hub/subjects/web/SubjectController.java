@@ -12,7 +12,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import uk.gov.em.contracts.Subject;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.subjects.domain.InvalidSubject;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.subjects.SubjectRegister;
@@ -30,6 +36,7 @@ import java.util.stream.Collectors;
  */
 @Controller("/api/v1/subjects/{subjectId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
 public class SubjectController {
 
     private final SubjectRegister register;
@@ -59,7 +66,11 @@ public class SubjectController {
      * JSON reader ignores unknown fields elsewhere), so an unknown field is a 400 naming it.
      */
     @Put
+    @Operation(operationId = "putSubject",
+            summary = "Creates or changes the person's subject register entry; an unknown field is refused")
     @Secured({Roles.OPS, Roles.ADMIN})
+    @ProblemResponses.BadRequest
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubjectRequest.class)))
     public Subject putBody(@PathVariable String subjectId, @Body JsonNode body, Authentication who) {
         return put(subjectId, strictly(body), who);
     }
@@ -91,7 +102,10 @@ public class SubjectController {
     }
 
     @Get
+    @Operation(operationId = "getSubject", summary = "The person's subject register entry")
+    @ReadPurpose
     @Secured({Roles.OPS, Roles.ADMIN, Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    @ProblemResponses.NotFound
     public Subject get(@PathVariable String subjectId) {
         return register.find(subjectId);
     }

@@ -6,6 +6,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.timeline.app.TimelineQueries;
 import uk.gov.em.hub.timeline.domain.Timeline;
@@ -20,6 +23,8 @@ import java.util.List;
  */
 @Controller("/api/v1/subjects/{subjectId}/timeline")
 @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.ADMIN})
+@ProblemResponses.RoleRequired
+@ProblemResponses.NotFound
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TimelineController {
 
@@ -37,6 +42,8 @@ public class TimelineController {
     }
 
     @Get
+    @Operation(operationId = "getTimeline", summary = "The person's whole EM history in time order")
+    @ReadPurpose
     public TimelineResponse timeline(@PathVariable String subjectId) {
         Timeline found = timeline.of(subjectId);
         return new TimelineResponse(subjectId, found.entries(), found.truncated());

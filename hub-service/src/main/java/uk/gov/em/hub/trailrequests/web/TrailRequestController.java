@@ -12,6 +12,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import uk.gov.em.hub.accesslog.web.ReadPurpose;
+import uk.gov.em.hub.common.web.ProblemResponses;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.security.domain.Roles;
@@ -30,6 +34,8 @@ import java.util.List;
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ProblemResponses.RoleRequired
+@ProblemResponses.BadRequest
 public class TrailRequestController {
 
     private final TrailRequests requests;
@@ -59,7 +65,11 @@ public class TrailRequestController {
     }
 
     @Post("/subjects/{subjectId}/trail-requests")
+    @Operation(operationId = "requestTrailData",
+            summary = "Records a purpose-bound request for the person's trail data")
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER})
+    @ApiResponse(responseCode = "201", description = "The request as stored", useReturnTypeSchema = true)
+    @ProblemResponses.Unprocessable
     public HttpResponse<TrailRequestResponse> request(@PathVariable String subjectId, @Body NewTrailRequest body,
                                                       Authentication who) {
         TrailRequest stored = requests.request(who.getName(), subjectId, body.caseId(), body.purpose(), body.from(),
@@ -68,12 +78,18 @@ public class TrailRequestController {
     }
 
     @Post("/trail-requests/{requestId}/outcome")
+    @Operation(operationId = "decideTrailRequest", summary = "Records what became of a trail data request")
     @Secured({Roles.SENIOR_CASEWORKER, Roles.OPS})
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.Unprocessable
     public TrailRequestResponse decide(@PathVariable long requestId, @Body OutcomeRequest body, Authentication who) {
         return TrailRequestResponse.of(requests.decide(who.getName(), requestId, body.outcome(), body.note()));
     }
 
     @Get("/subjects/{subjectId}/trail-requests")
+    @Operation(operationId = "listTrailRequests", summary = "The person's trail data requests, newest first")
+    @ReadPurpose
     @Secured({Roles.CASEWORKER, Roles.SENIOR_CASEWORKER, Roles.OPS})
     public PageResponse<TrailRequestResponse> list(@PathVariable String subjectId, @QueryValue @Nullable Integer limit,
                                                    @QueryValue @Nullable String cursor) {
