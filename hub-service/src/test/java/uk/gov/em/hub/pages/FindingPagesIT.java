@@ -35,11 +35,15 @@ class FindingPagesIT extends BrowserTest {
     private final ACase aCase = ACase.aCase().subject("S-" + UUID.randomUUID().toString().substring(0, 8));
     private final ReceivedNotification notification = ANotification.aNotification().supplier(supplier)
             .subject(aCase.subjectId()).build();
+    /** A notification id two suppliers used, about two people. */
+    private final String sharedId = "N-" + UUID.randomUUID();
 
     @BeforeAll
     void somethingToFind() {
         publish(aCase.build());
-        publishNotifications(List.of(notification));
+        publishNotifications(List.of(notification,
+                ANotification.aNotification().supplier(supplier).id(sharedId).subject("S-one-" + sharedId).build(),
+                ANotification.aNotification().supplier("other-" + supplier).id(sharedId).subject("S-two-" + sharedId).build()));
         Instant detected = Instant.parse("2022-02-03T10:00:00Z");
         DataQualityEvent conflict = new DataQualityEvent(DataQualityEvent.Issue.CONFLICTING_DUPLICATE, supplier,
                 notification.notification().notificationId(), aCase.subjectId(),
@@ -51,7 +55,8 @@ class FindingPagesIT extends BrowserTest {
                 header(DeadLetterHeaders.OFFSET, "7"), header(DeadLetterHeaders.MESSAGE, "UNREADABLE: not JSON"));
         awaitStored(aCase.caseId());
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                count("SELECT count(*) FROM notification WHERE supplier = '" + supplier + "'") == 1
+                count("SELECT count(*) FROM notification WHERE notification_id IN ('" + sharedId + "', '"
+                        + notification.notification().notificationId() + "')") == 3
                         && count("SELECT count(*) FROM data_quality_exception WHERE subject_id = '"
                         + aCase.subjectId() + "'") == 2);
     }
@@ -69,6 +74,12 @@ class FindingPagesIT extends BrowserTest {
 
         findFromTheBox(aCase.subjectId());
         assertThat(heading()).isEqualTo(aCase.subjectId());
+        assertNoSeriousAccessibilityViolations();
+
+        findFromTheBox(sharedId);
+        assertThat(find("#find-results tbody").getText())
+                .contains("Notification from " + supplier + " " + sharedId + " S-one-" + sharedId,
+                        "Notification from other-" + supplier + " " + sharedId + " S-two-" + sharedId);
         assertNoSeriousAccessibilityViolations();
 
         findFromTheBox("no-such-" + aCase.subjectId());
