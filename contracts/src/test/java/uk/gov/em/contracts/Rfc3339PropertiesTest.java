@@ -1,4 +1,4 @@
-package uk.gov.em.gateway.ingest.domain;
+package uk.gov.em.contracts;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
