@@ -40,6 +40,13 @@ class JsonInstantTest {
         }
     }
 
+    @Property(tries = 300)
+    void writesEveryTimeAsJacksonDoes(@ForAll("instants") Instant instant) throws Exception {
+        Stamped stamped = new Stamped(instant);
+
+        assertThat(new String(Json.toBytes(stamped))).isEqualTo(JACKSON.writeValueAsString(stamped));
+    }
+
     @Example
     void writesTimesItReadsBackUnchanged() {
         Stamped stamped = new Stamped(Instant.parse("2022-02-01T10:15:00.000000001Z"));
@@ -61,6 +68,12 @@ class JsonInstantTest {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        return Arbitraries.longs().between(-100_000_000_000L, 300_000_000_000L).flatMap(s -> Arbitraries.of(1_000_000_000, 1_000_000, 1_000, 1)
+                .flatMap(unit -> Arbitraries.integers().between(0, 999_999_999 / unit).map(n -> Instant.ofEpochSecond(s, (long) n * unit))));
     }
 
     @Provide

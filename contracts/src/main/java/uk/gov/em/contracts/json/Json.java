@@ -19,9 +19,14 @@ import java.time.Instant;
  */
 public final class Json {
 
-    /** Times are read by {@link Rfc3339InstantDeserializer}: records on Kafka are read at the stream processor's rate. */
+    /**
+     * Times are read and written through {@link uk.gov.em.contracts.Rfc3339} (same text, same instants as the time
+     * module's): records on Kafka are read and written at the stream processor's rate.
+     */
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder())
-            .addModule(new SimpleModule("rfc3339-instants").addDeserializer(Instant.class, new Rfc3339InstantDeserializer()))
+            .addModule(new SimpleModule("rfc3339-instants")
+                    .addDeserializer(Instant.class, new Rfc3339InstantDeserializer())
+                    .addSerializer(Instant.class, new Rfc3339InstantSerializer()))
             .build();
 
     private Json() {
