@@ -8,15 +8,21 @@ import java.util.HexFormat;
 /** Lower-case hex SHA-256, the one hash behind content fingerprints and deterministic case ids. */
 public final class Sha256 {
 
+    /** One digest per thread: looking the algorithm up for every notification showed in the profile. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
+
     private Sha256() {
     }
 
     public static String hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        // digest() resets the digest for the next use
+        return HexFormat.of().formatHex(DIGEST.get().digest(bytes));
     }
 
     public static String hex(String text) {

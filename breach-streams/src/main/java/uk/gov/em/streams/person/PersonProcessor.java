@@ -98,7 +98,8 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         PersonState state = stored == null ? PersonState.EMPTY : stored;
         PersonOutcome outcome = switch (record.value()) {
             case PersonInput.Arrived arrived -> policy.onNotification(subjectId, state,
-                    seen(subjectId, arrived.notification().identity(), state), arrived.notification(), subject(subjectId));
+                    seen(subjectId, arrived.notification().identity(), state), arrived.notification(), arrived.fingerprint(),
+                    subject(subjectId));
             case PersonInput.Retracted retracted -> policy.onRetraction(subjectId, state,
                     seen(subjectId, retracted.retraction().withdrawn().identity(), state), retracted.retraction(),
                     subject(subjectId));

@@ -24,7 +24,6 @@ import uk.gov.em.streams.dedup.SeenNotificationSerde;
 import uk.gov.em.streams.dedup.SightingSerde;
 import uk.gov.em.streams.dedup.domain.IdentityRule;
 import uk.gov.em.streams.dedup.domain.Retraction;
-import uk.gov.em.streams.dedup.domain.Sighting;
 import uk.gov.em.streams.person.PersonInput;
 import uk.gov.em.streams.policy.PolicySettings;
 import uk.gov.em.streams.person.PersonOutput;
@@ -40,16 +39,16 @@ import java.util.Map;
 /**
  * The breach policy as a Kafka Streams topology. It only wires the domain rules together:
  * <pre>
- * em.breach-notifications ─▶ skip-empty-records ─┬─▶ arrived ─────────────────────────────┐
- *                                                 │                                        ▼
- *                                                 │     retractions ─▶ retracted ─▶ person-input (merge)
- *                                                 │         ▲                              ▼
- *                                                 │         │                 decide-person (person-store, seen-store,
- *                                                 │         │                              wake-store, subject-register)
- *                                                 │         │                 ├─ case ─▶ case-event ─▶ em.breach-cases
- *                                                 │         │                 └─ quality ─▶ quality-report ─▶ em.data-quality
- *                                                 └─▶ sighting ─▶ by-identity ─▶ check-identity (identity-store)
- *                                                                   └─▶ conflict-report ─▶ em.data-quality
+ * em.breach-notifications ─▶ skip-empty-records ─▶ arrived (+ fingerprint) ─┬─▶ arrived-input ──────────────┐
+ *                                                                           │                               ▼
+ *                                                                           │  retractions ─▶ retracted ─▶ person-input (merge)
+ *                                                                           │      ▲                        ▼
+ *                                                                           │      │      decide-person (person-store, seen-store,
+ *                                                                           │      │                     wake-store, subject-register)
+ *                                                                           │      │      ├─ case ─▶ case-event ─▶ em.breach-cases
+ *                                                                           │      │      └─ quality ─▶ quality-report ─▶ em.data-quality
+ *                                                                           └─▶ sighting ─▶ by-identity ─▶ check-identity (identity-store)
+ *                                                                                             └─▶ conflict-report ─▶ em.data-quality
  * em.subjects ─▶ subjects-source ─▶ update-subject-register ─▶ subject-register (global store)
  * </pre>
  * A person's notifications are never re-partitioned: the notifications topic is keyed by {@code subjectId}, so
@@ -65,6 +64,7 @@ public final class BreachTopology {
     public static final String NOTIFICATIONS_SOURCE = "notifications-source";
     public static final String SKIP_EMPTY_RECORDS = "skip-empty-records";
     public static final String ARRIVED = "arrived";
+    public static final String ARRIVED_INPUT = "arrived-input";
     public static final String SIGHTING = "sighting";
     /** The re-partition of sightings by identity: {@code <application.id>-by-identity-repartition}. */
     public static final String BY_IDENTITY = "by-identity";
@@ -140,9 +140,12 @@ public final class BreachTopology {
                 // A null value (a tombstone) carries no notification: there is nothing to decide.
                 .filter((subjectId, received) -> received != null, Named.as(SKIP_EMPTY_RECORDS));
 
+        // The fingerprint is computed once, for the person's de-duplication and the identity check alike.
+        KStream<String, PersonInput.Arrived> arrived = notifications.mapValues(PersonInput.Arrived::of, Named.as(ARRIVED));
+
         // §1 across people: copies of one notification naming different people.
-        KStream<String, Retraction> retractions = notifications
-                .map((subjectId, copy) -> KeyValue.pair(copy.identity(), Sighting.of(copy)), Named.as(SIGHTING))
+        KStream<String, Retraction> retractions = arrived
+                .map((subjectId, copy) -> KeyValue.pair(copy.notification().identity(), copy.sighting()), Named.as(SIGHTING))
                 .repartition(Repartitioned.with(Serdes.String(), new SightingSerde()).withName(BY_IDENTITY))
                 .process(() -> new IdentityCheckProcessor(IDENTITY_STORE, horizon), Named.as(CHECK_IDENTITY),
                         IDENTITY_STORE);
@@ -154,7 +157,7 @@ public final class BreachTopology {
                 }, Named.as(CONFLICT_REPORT))
                 .to(Topics.DATA_QUALITY, Produced.with(Serdes.String(), DATA_QUALITY_SERDE).withName(DATA_QUALITY_SINK));
 
-        notifications.mapValues(received -> (PersonInput) new PersonInput.Arrived(received), Named.as(ARRIVED))
+        arrived.mapValues(copy -> (PersonInput) copy, Named.as(ARRIVED_INPUT))
                 .merge(retractions
                         .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Retraction.class)).withName(RETRACTIONS))
                         .mapValues(retraction -> (PersonInput) new PersonInput.Retracted(retraction), Named.as(RETRACTED)),

@@ -332,7 +332,7 @@ class BreachTopologyTest {
         String description = BreachTopology.build(SETTINGS, TopologyEvents.NONE).describe().toString();
 
         assertThat(Stream.of(BreachTopology.NOTIFICATIONS_SOURCE, BreachTopology.SKIP_EMPTY_RECORDS,
-                BreachTopology.ARRIVED, BreachTopology.SIGHTING, BreachTopology.BY_IDENTITY,
+                BreachTopology.ARRIVED, BreachTopology.ARRIVED_INPUT, BreachTopology.SIGHTING, BreachTopology.BY_IDENTITY,
                 BreachTopology.CHECK_IDENTITY, BreachTopology.IDENTITY_STORE, BreachTopology.RETRACTIONS,
                 BreachTopology.RETRACTED, BreachTopology.PERSON_INPUT, BreachTopology.DECIDE_PERSON, BreachTopology.PERSON_STORE, BreachTopology.SEEN_STORE,
                 BreachTopology.WAKE_STORE, BreachTopology.SUBJECT_REGISTER, BreachTopology.SUBJECTS_SOURCE,

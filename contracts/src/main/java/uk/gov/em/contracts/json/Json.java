@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * The one JSON mapping every service uses for records on Kafka: RFC 3339 times in UTC, absent values
@@ -17,7 +19,15 @@ import java.io.UncheckedIOException;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+    /**
+     * Times are read and written through {@link uk.gov.em.contracts.Rfc3339} (same text, same instants as the time
+     * module's): records on Kafka are read and written at the stream processor's rate.
+     */
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder())
+            .addModule(new SimpleModule("rfc3339-instants")
+                    .addDeserializer(Instant.class, new Rfc3339InstantDeserializer())
+                    .addSerializer(Instant.class, new Rfc3339InstantSerializer()))
+            .build();
 
     private Json() {
     }

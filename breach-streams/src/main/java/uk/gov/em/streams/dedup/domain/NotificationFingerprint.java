@@ -1,6 +1,7 @@
 package uk.gov.em.streams.dedup.domain;
 
 import uk.gov.em.contracts.Notification;
+import uk.gov.em.contracts.Rfc3339;
 import uk.gov.em.streams.domain.Sha256;
 
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * (docs/api/supplier-api.md): a daily report repeating a notification first posted live is the same notification
  * again, not a conflict. An absent {@code episodeId} and one equal to the notification id mean the same
  * episode, so they fingerprint the same. The canonical form is the facts in a fixed order, separated by a
- * control character no field may contain, with an absent {@code deviceId} or {@code endedAt} written as nothing.
+ * control character no field may contain, times as {@link java.time.Instant#toString} writes them, with an absent
+ * {@code deviceId} or {@code endedAt} written as nothing.
  */
 public final class NotificationFingerprint {
 
@@ -27,7 +29,8 @@ public final class NotificationFingerprint {
 
     public static String of(Notification n) {
         String facts = String.join(String.valueOf(SEPARATOR), n.notificationId(), n.subjectId(), Objects.toString(n.deviceId(), ""),
-                n.type().code(), n.occurredAt().toString(), Objects.toString(n.endedAt(), ""), n.effectiveEpisodeId());
+                n.type().code(), Rfc3339.format(n.occurredAt()), n.endedAt() == null ? "" : Rfc3339.format(n.endedAt()),
+                n.effectiveEpisodeId());
         return Sha256.hex(facts).substring(0, HEX_CHARS);
     }
 }

@@ -29,9 +29,13 @@ public record Sighting(String supplier, String notificationId, String subjectId,
     }
 
     public static Sighting of(ReceivedNotification copy) {
+        return of(copy, NotificationFingerprint.of(copy.notification()));
+    }
+
+    /** As {@link #of(ReceivedNotification)}, with the copy's fingerprint already computed. */
+    public static Sighting of(ReceivedNotification copy, String fingerprint) {
         return new Sighting(copy.supplier(), copy.notification().notificationId(), copy.subjectId(),
-                copy.notification().type(), copy.notification().occurredAt(), copy.receivedAt(),
-                NotificationFingerprint.of(copy.notification()));
+                copy.notification().type(), copy.notification().occurredAt(), copy.receivedAt(), fingerprint);
     }
 
     /** (supplier, notificationId), as {@link ReceivedNotification#identity()} spells it. */

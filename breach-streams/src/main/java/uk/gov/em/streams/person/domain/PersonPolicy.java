@@ -90,12 +90,12 @@ public final class PersonPolicy {
     }
 
     /**
-     * One notification of this person as it arrives. De-duplication first (§1): a copy already seen changes
-     * nothing, a copy with the same identity and different content is reported; a first copy is applied.
+     * One notification of this person as it arrives, with its {@link NotificationFingerprint}. De-duplication
+     * first (§1): a copy already seen changes nothing, a copy with the same identity and different content is
+     * reported; a first copy is applied.
      */
     public PersonOutcome onNotification(String subjectId, PersonState state, Optional<SeenNotification> stored,
-                                        ReceivedNotification received, SubjectFacts subject) {
-        String fingerprint = NotificationFingerprint.of(received.notification());
+                                        ReceivedNotification received, String fingerprint, SubjectFacts subject) {
         DedupDecision dedup = DuplicateRule.decide(remembered(state, stored), fingerprint);
         if (dedup instanceof DedupDecision.Conflicting conflict) {
             return PersonOutcome.unchanged(List.of(DuplicateRule.conflictReport(received, conflict)), dedup);

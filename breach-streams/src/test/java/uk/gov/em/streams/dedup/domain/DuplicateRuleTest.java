@@ -5,6 +5,7 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.DataQualityEvent;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.streams.Notifications;
+import uk.gov.em.streams.domain.Sha256;
 
 import java.time.Instant;
 import java.util.Map;
@@ -62,6 +63,18 @@ class DuplicateRuleTest {
         assertThat(report.eventTime()).isEqualTo(Notifications.OCCURRED);
         assertThat(report.detectedAt()).isEqualTo(FIRST_SEEN.plusSeconds(3600));
         assertThat(report.detail()).startsWith("Notification EMS-000123 from ems: the same notification id arrived again");
+    }
+
+    @Test
+    void theFingerprintKeepsTheFormStoredEntriesWereWrittenWith() {
+        // de-duplication entries in the stores carry fingerprints: a new form would make every later copy a conflict
+        var n = Notifications.a(BreachType.BATTERY_DEPLETED).occurredAt(Instant.parse("2022-02-03T21:15:00.120Z"))
+                .endedAt(Instant.parse("2022-02-04T01:00:00.000000500Z")).notification();
+        String facts = String.join("\u001f", n.notificationId(), n.subjectId(), n.deviceId(), n.type().code(),
+                n.occurredAt().toString(), n.endedAt().toString(), n.effectiveEpisodeId());
+
+        assertThat(NotificationFingerprint.of(n)).isEqualTo(Sha256.hex(facts).substring(0, 32))
+                .isEqualTo("f89c22aa651511e969a750d839fe3c6d");
     }
 
     @Test

@@ -7,6 +7,7 @@ import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.streams.Notifications;
 import uk.gov.em.streams.battery.domain.Abv;
+import uk.gov.em.streams.dedup.domain.NotificationFingerprint;
 import uk.gov.em.streams.dedup.domain.Retraction;
 import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.dedup.domain.Sighting;
@@ -174,7 +175,7 @@ class PersonPolicyTest {
 
         PersonOutcome notify(ReceivedNotification received, SubjectFacts subject) {
             return kept(POLICY.onNotification(subjectId, state, Optional.ofNullable(seen.get(subjectId + received.identity())),
-                    received, subject));
+                    received, NotificationFingerprint.of(received.notification()), subject));
         }
 
         PersonOutcome retract(Retraction retraction, SubjectFacts subject) {

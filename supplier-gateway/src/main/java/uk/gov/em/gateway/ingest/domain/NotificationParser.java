@@ -11,6 +11,7 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.NotificationRules;
 import uk.gov.em.contracts.NotificationRules.FieldProblem;
+import uk.gov.em.contracts.Rfc3339;
 
 import java.io.IOException;
 import java.time.Instant;

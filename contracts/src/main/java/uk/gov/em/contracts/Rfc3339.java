@@ -1,4 +1,4 @@
-package uk.gov.em.gateway.ingest.domain;
+package uk.gov.em.contracts;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,20 +9,23 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Reads an RFC 3339 date-time ({@code 2022-02-01T10:15:00Z}, {@code 2022-02-01T11:15:00.5+01:00}).
+ * Reads (and writes) an RFC 3339 date-time ({@code 2022-02-01T10:15:00Z}, {@code 2022-02-01T11:15:00.5+01:00}).
  * Stricter than {@link java.time.OffsetDateTime#parse}: seconds are required and the offset must be {@code Z}
  * or {@code ±hh:mm}, as RFC 3339 says; impossible dates and times (30 February, 25:00, second 60) are refused.
  *
  * <p>Read character by character rather than through a {@code DateTimeFormatter}: every notification has one or
  * two times, and the formatter was the largest single cost of ingest in the benchmark's profile. The result
  * must equal {@code OffsetDateTime.parse(text).toInstant()} for every text this accepts (Rfc3339PropertiesTest).
+ * The gateway reads suppliers' times with it, and {@link uk.gov.em.contracts.json.Json} the times of every record
+ * on Kafka (the stream processor reads two or three per notification).
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     private Rfc3339() {
     }
 
-    static Optional<Instant> parse(String text) {
+    /** The instant {@code text} names, or empty when it is not an RFC 3339 date-time. */
+    public static Optional<Instant> parse(String text) {
         // yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±hh:mm)
         int n = text.length();
         if (n < 20 || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7) || text.charAt(7) != '-'
@@ -57,6 +60,50 @@ final class Rfc3339 {
             return Optional.of(local.toInstant(offset.get()));
         } catch (DateTimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The first second {@link Instant#toString} writes with five year digits (10000-01-01T00:00:00Z). */
+    private static final long YEAR_10000 = 253_402_300_800L;
+
+    /**
+     * {@code instant} as {@link Instant#toString} writes it (UTC, {@code Z}, the fraction in groups of three digits
+     * as needed), without a {@code DateTimeFormatter}: a notification's fingerprint and every record written to
+     * Kafka carry two or three times. Instants outside years 1970–9999 are left to {@link Instant#toString}.
+     */
+    public static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds >= YEAR_10000) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
+        int secondOfDay = (int) (seconds % 86_400);
+        int nanos = instant.getNano();
+        int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        char[] text = new char[20 + (fraction == 0 ? 0 : fraction + 1)];
+        put(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        put(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        put(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        put(text, 17, secondOfDay % 60, 2);
+        if (fraction > 0) {
+            text[19] = '.';
+            put(text, 20, fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1_000 : nanos, fraction);
+        }
+        text[text.length - 1] = 'Z';
+        return new String(text);
+    }
+
+    private static void put(char[] text, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
     }
 

@@ -1,4 +1,4 @@
-package uk.gov.em.gateway.ingest.domain;
+package uk.gov.em.contracts;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,6 +26,20 @@ class Rfc3339PropertiesTest {
         String text = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).format(OffsetDateTime.ofInstant(instant, offset));
 
         assertThat(Rfc3339.parse(text)).as(text).contains(OffsetDateTime.parse(text).toInstant());
+    }
+
+    @Property(tries = 1000)
+    void writesEveryInstantAsInstantToStringDoes(@ForAll("anyPrecision") Instant instant) {
+        assertThat(Rfc3339.format(instant)).isEqualTo(instant.toString());
+    }
+
+    @Example
+    void writesTheEdgesOfTheYearsItWritesItselfAsInstantToStringDoes() {
+        for (Instant instant : new Instant[] {Instant.EPOCH, Instant.EPOCH.minusNanos(1), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("9999-12-31T23:59:59Z").plusSeconds(1), Instant.MIN, Instant.MAX,
+                Instant.parse("2024-02-29T23:59:59.010Z"), Instant.parse("2022-01-01T00:00:00.000100Z")}) {
+            assertThat(Rfc3339.format(instant)).isEqualTo(instant.toString());
+        }
     }
 
     @Property(tries = 500)
@@ -65,6 +79,13 @@ class Rfc3339PropertiesTest {
         return Arbitraries.longs().between(Instant.parse("1970-01-01T00:00:00Z").getEpochSecond(),
                         Instant.parse("2099-12-31T23:59:59Z").getEpochSecond())
                 .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(nanos -> Instant.ofEpochSecond(s, nanos)));
+    }
+
+    /** Instants from before 1970 to after 9999, with no fraction, milli-, micro- and nanosecond fractions. */
+    @Provide
+    Arbitrary<Instant> anyPrecision() {
+        return Arbitraries.longs().between(-100_000_000_000L, 300_000_000_000L).flatMap(s -> Arbitraries.of(1_000_000_000, 1_000_000, 1_000, 1)
+                .flatMap(unit -> Arbitraries.integers().between(0, 999_999_999 / unit).map(n -> Instant.ofEpochSecond(s, (long) n * unit))));
     }
 
     @Provide
