@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,8 +62,8 @@ import java.util.function.ToLongFunction;
  * from its database afterwards), and the poller seeing it.
  *
  * <p>Arguments: hubUrl gatewayUrl kafkaBootstrap hubJdbcUrl. Options: {@code -Drate} (1000/s), {@code -Dseconds}
- * (120, measured), {@code -Dwarmup} (20 s, same load, not measured), {@code -DprobeEvery} (50), {@code -Dout} (a file
- * to write the report to as well).
+ * (120, measured), {@code -Dwarmup} (20 s, same load, not measured), {@code -DprobeEvery} (50), {@code -Dconnections}
+ * (256 requests in flight at most), {@code -Dout} (a file to write the report to as well).
  */
 public final class EndToEndLatency {
 
@@ -77,6 +78,12 @@ public final class EndToEndLatency {
             .connectTimeout(Duration.ofSeconds(30)).build();
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
     private final Histogram gateway = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+    /**
+     * At most this many requests in flight ({@code -Dconnections}, 256): the client's HTTP/1.1 connections are
+     * reused, never one opened per request, so a slow gateway meets a queue of due requests (each still timed from
+     * when it was due) rather than a storm of new connections.
+     */
+    private final Semaphore inFlight = new Semaphore(Integer.getInteger("connections", 256));
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean measuring;
@@ -171,6 +178,7 @@ public final class EndToEndLatency {
     }
 
     private void send(Notification n, long dueMicros, Probe probe, boolean counted) {
+        inFlight.acquireUninterruptibly();
         try {
             HttpRequest signed = SignedRequests.post(notifications, SUPPLIER, SECRET, Json.toBytes(n), Instant.now());
             HttpRequest request = HttpRequest.newBuilder(signed, (name, value) -> true).timeout(Duration.ofSeconds(60)).build();
@@ -190,6 +198,8 @@ public final class EndToEndLatency {
             if (failed.incrementAndGet() <= 3) {
                 System.err.println("a request failed: " + e);
             }
+        } finally {
+            inFlight.release();
         }
     }
 
