@@ -70,6 +70,10 @@ public final class ThroughputBenchmark {
                 admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 3, (short) 1))).all().get();
             }
             for (String run : runs()) {
+                if (run.equals(PostgresPeer.RUN)) {
+                    PostgresPeer.run(bootstrap, produced);
+                    continue;
+                }
                 boolean full = run.startsWith("full");
                 Properties config = BreachStreamsConfig.of("bench-" + run + "-" + System.nanoTime(), bootstrap,
                         Files.createTempDirectory("bench-state-"));
@@ -84,6 +88,9 @@ public final class ThroughputBenchmark {
                 double cpuPerRecord = (processCpuNanos() - cpuBefore) / 1e3 / produced;
                 System.out.printf("%-22s %8.1f s %10.0f records/s %7.1f µs CPU/record (this JVM; broker not counted)%n",
                         run, seconds, produced / seconds, cpuPerRecord);
+            }
+            if (runs().contains(PostgresPeer.RUN)) {
+                PostgresPeer.check(bootstrap, runs().stream().anyMatch(run -> run.startsWith("full")));
             }
         } else {
             Path stateDir = Files.createTempDirectory("bench-state-");
@@ -114,13 +121,13 @@ public final class ThroughputBenchmark {
     }
 
     /**
-     * The applications to time, in order: all eight by default, or those named in {@code -Dbench.runs=a,b,…}
+     * The applications to time, in order: all eight and the PostgreSQL-only peer ({@link PostgresPeer}) by default, or those named in {@code -Dbench.runs=a,b,…}
      * (e.g. only {@code json-passthrough-eos,full-eos,full-eos-2} to compare inputs shaped differently).
      */
     private static List<String> runs() {
         String chosen = System.getProperty("bench.runs");
         return chosen != null ? List.of(chosen.split(",")) : List.of("passthrough-eos", "full-eos", "full-alos",
-                "passthrough-eos-2", "json-passthrough-eos", "full-alos-2", "full-eos-2", "json-passthrough-eos-2");
+                "passthrough-eos-2", "json-passthrough-eos", "full-alos-2", "full-eos-2", "json-passthrough-eos-2", PostgresPeer.RUN);
     }
 
     /** CPU time of this JVM (all its threads: the application's stream threads, clients, GC, JIT). */

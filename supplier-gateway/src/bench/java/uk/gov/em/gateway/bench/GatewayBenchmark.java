@@ -286,7 +286,18 @@ public final class GatewayBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
+    /**
+     * Starts a child process, pinned to the CPUs named by {@code -Dbench.<name>Cpus} (a {@code taskset -c} list,
+     * e.g. {@code 1}) when given; a child otherwise inherits this JVM's CPUs (see {@code BENCH_CPUS} in
+     * {@code bench/run}).
+     */
     private Process start(String name, List<String> command, Map<String, String> env) throws IOException {
+        String cpus = System.getProperty("bench." + name + "Cpus");
+        if (cpus != null && !cpus.isBlank()) {
+            List<String> pinned = new ArrayList<>(List.of("taskset", "-c", cpus.strip()));
+            pinned.addAll(command);
+            command = pinned;
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         Path log = Files.createTempFile("em-bench-" + name + "-", ".log");
@@ -297,7 +308,7 @@ public final class GatewayBenchmark {
         }
         Process process = builder.start();
         children.add(process);
-        log("%s started (pid %d, log %s)", name, process.pid(), log);
+        log("%s started (pid %d, log %s%s)", name, process.pid(), log, cpus == null ? "" : ", CPUs " + cpus);
         return process;
     }
 

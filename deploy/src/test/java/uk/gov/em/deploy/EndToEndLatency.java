@@ -1,0 +1,317 @@
+package uk.gov.em.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.Notification;
+import uk.gov.em.contracts.Topics;
+import uk.gov.em.contracts.json.Json;
+import uk.gov.em.deploy.simulator.NotificationMix;
+import uk.gov.em.deploy.simulator.PublishedBreachTable;
+import uk.gov.em.deploy.simulator.SignedRequests;
+import uk.gov.em.deploy.simulator.SimulatedSupplier;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
+
+/**
+ * End-to-end latency of a running stack, as a supplier and a caseworker see it (docs/benchmarks.md, "End-to-end
+ * latency"). Not a test: run by {@code deploy/bench/end-to-end-latency}, which starts the local stack quiet and
+ * hands this class its addresses.
+ *
+ * <p>Posts signed notifications to the gateway at a fixed rate on an open-loop schedule: request i is due at
+ * start + i / rate whether or not earlier answers have come back, and every latency is measured from when it was
+ * due, so a stalled gateway cannot hide its stall (no coordinated omission). The load is the published mix of breach
+ * types ({@link SimulatedSupplier}); one notification in {@code probeEvery} is a <em>probe</em>: a strap tamper of a
+ * person of its own, which goes straight to the prosecutions queue. Each probe's {@code occurredAt} is a minute older
+ * than the previous probe's and years older than any other case, so the newest probe's case is always the first
+ * item of the queue ("oldest trigger first", policy §8); a poller reads the first page of the queue API continuously
+ * and notes when each probe's case first appears. Per probe it measures the time from the gateway's 202 to the case
+ * in the queue API, and the steps in between from timestamps taken on the one machine clock: the case committed on
+ * {@code em.breach-cases} (a read_committed consumer in this JVM), the hub's {@code stored_at} (its own clock, read
+ * from its database afterwards), and the poller seeing it.
+ *
+ * <p>Arguments: hubUrl gatewayUrl kafkaBootstrap hubJdbcUrl. Options: {@code -Drate} (1000/s), {@code -Dseconds}
+ * (120, measured), {@code -Dwarmup} (20 s, same load, not measured), {@code -DprobeEvery} (50), {@code -Dconnections}
+ * (256 requests in flight at most), {@code -Dout} (a file to write the report to as well).
+ */
+public final class EndToEndLatency {
+
+    private static final String SUPPLIER = "ems-dev";
+    private static final String SECRET = "dev-secret-change-me-0123456789abcdef";
+    private static final Instant PROBE_BASE = Instant.parse("2020-01-01T00:00:00Z");
+
+    private final String hub;
+    private final URI notifications;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
+    private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+    private final Histogram gateway = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+    /**
+     * At most this many requests in flight ({@code -Dconnections}, 256): the client's HTTP/1.1 connections are
+     * reused, never one opened per request, so a slow gateway meets a queue of due requests (each still timed from
+     * when it was due) rather than a storm of new connections.
+     */
+    private final Semaphore inFlight = new Semaphore(Integer.getInteger("connections", 256));
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean measuring;
+    private volatile boolean stopping;
+
+    /** One probe's instants, epoch microseconds of this machine's clock (0: not yet). */
+    private static final class Probe {
+        volatile long due;
+        volatile long accepted;
+        volatile long onCaseTopic;
+        volatile long stored;
+        volatile long inQueue;
+        volatile boolean measured;
+    }
+
+    private EndToEndLatency(String hub, String gatewayUrl) {
+        this.hub = hub;
+        this.notifications = URI.create(gatewayUrl + "/api/v1/notifications");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = Integer.getInteger("rate", 1000);
+        int seconds = Integer.getInteger("seconds", 120);
+        int warmup = Integer.getInteger("warmup", 20);
+        int probeEvery = Integer.getInteger("probeEvery", 50);
+        EndToEndLatency bench = new EndToEndLatency(args[0], args[1]);
+        String report = bench.measure(args[2], args[3], rate, seconds, warmup, probeEvery);
+        System.out.println(report);
+        String out = System.getProperty("out");
+        if (out != null) {
+            Files.writeString(Path.of(out), report);
+        }
+        System.exit(0);
+    }
+
+    private String measure(String kafka, String jdbcUrl, int rate, int seconds, int warmup, int probeEvery)
+            throws Exception {
+        StackClient client = new StackClient(SUPPLIER, SECRET);
+        String token = client.login(hub, "senior", "senior");
+        String loadBefore = loadAverage();
+        Thread observer = Thread.ofPlatform().name("case-topic-observer").start(() -> observeCases(kafka));
+        Thread poller = Thread.ofPlatform().name("queue-poller").start(() -> pollQueue(client, token));
+        SimulatedSupplier supplier = new SimulatedSupplier(NotificationMix.of(PublishedBreachTable.shipped()),
+                new Random(16), 20_000, run);
+
+        long total = (long) rate * (warmup + seconds);
+        long warmupCount = (long) rate * warmup;
+        long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        long startMicros = micros() + 500_000;
+        int probeCount = 0;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long dueNanos = startNanos + i * 1_000_000_000L / rate;
+                long wait = dueNanos - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (i == warmupCount) {
+                    measuring = true;
+                }
+                long dueMicros = startMicros + (dueNanos - startNanos) / 1_000;
+                Instant now = Instant.now();
+                Notification n;
+                Probe probe = null;
+                if (i % probeEvery == 0) {
+                    probeCount++;
+                    String subject = "S-P" + run + "-" + probeCount;
+                    n = new Notification("PROBE-" + run + "-" + probeCount, subject, "GPS-P", BreachType.STRAP_TAMPER,
+                            PROBE_BASE.minus(Duration.ofMinutes(probeCount)), null, null, null);
+                    probe = new Probe();
+                    probe.due = dueMicros;
+                    probe.measured = measuring;
+                    probes.put(subject, probe);
+                } else {
+                    n = supplier.next(now);
+                }
+                Probe p = probe;
+                boolean counted = measuring;
+                senders.submit(() -> send(n, dueMicros, p, counted));
+            }
+        }
+        String loadAfterSending = loadAverage();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && probes.values().stream().anyMatch(p -> p.inQueue == 0 && p.accepted > 0)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        stopping = true;
+        poller.join();
+        observer.join();
+        readStoredAt(jdbcUrl);
+        return report(rate, seconds, warmup, probeEvery, loadBefore, loadAfterSending);
+    }
+
+    private void send(Notification n, long dueMicros, Probe probe, boolean counted) {
+        inFlight.acquireUninterruptibly();
+        try {
+            HttpRequest signed = SignedRequests.post(notifications, SUPPLIER, SECRET, Json.toBytes(n), Instant.now());
+            HttpRequest request = HttpRequest.newBuilder(signed, (name, value) -> true).timeout(Duration.ofSeconds(60)).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            long answered = micros();
+            if (response.statusCode() != 202) {
+                refused.incrementAndGet();
+                return;
+            }
+            if (counted) {
+                gateway.recordValue(Math.max(0, answered - dueMicros));
+            }
+            if (probe != null) {
+                probe.accepted = answered;
+            }
+        } catch (IOException | InterruptedException e) {
+            if (failed.incrementAndGet() <= 3) {
+                System.err.println("a request failed: " + e);
+            }
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    /** Notes when each probe's case is committed on the case topic (read_committed, as the hub reads it). */
+    private void observeCases(String kafka) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASES).stream()
+                    .map(p -> new TopicPartition(Topics.CASES, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            while (!stopping) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    Probe probe = r.key() == null ? null : probes.get(r.key());
+                    if (probe != null && probe.onCaseTopic == 0) {
+                        probe.onCaseTopic = micros();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads the first page of the prosecutions queue over and over; notes when each probe's case first shows. */
+    private void pollQueue(StackClient client, String token) {
+        while (!stopping) {
+            try {
+                JsonNode page = client.getJson(hub, "/api/v1/queues/prosecutions?limit=50", token);
+                long seen = micros();
+                for (JsonNode item : page.path("items")) {
+                    Probe probe = probes.get(item.path("subjectId").asText());
+                    if (probe != null && probe.inQueue == 0) {
+                        probe.inQueue = seen;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failed.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+    }
+
+    private void readStoredAt(String jdbcUrl) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "em_hub", "em_hub");
+             PreparedStatement s = c.prepareStatement("SELECT subject_id, stored_at FROM breach_case WHERE subject_id LIKE ?")) {
+            s.setString(1, "S-P" + run + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Probe probe = probes.get(rs.getString(1));
+                    Instant stored = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    probe.stored = stored.getEpochSecond() * 1_000_000 + stored.getNano() / 1_000;
+                }
+            }
+        }
+    }
+
+    private String report(int rate, int seconds, int warmup, int probeEvery, String loadBefore, String loadAfter) {
+        List<Probe> measured = probes.values().stream().filter(p -> p.measured && p.accepted > 0).toList();
+        long lost = measured.stream().filter(p -> p.inQueue == 0).count();
+        List<Probe> complete = measured.stream()
+                .filter(p -> p.inQueue > 0 && p.onCaseTopic > 0 && p.stored > 0).toList();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("end-to-end latency: %d notifications/s for %d s (after %d s of warm-up), one probe in %d;"
+                        + " %s%n", rate, seconds, warmup, probeEvery, Instant.now()));
+        out.append(String.format("load average before: %s; after sending: %s; now: %s%n", loadBefore, loadAfter, loadAverage()));
+        out.append(String.format("requests answered other than 202: %d; failed (I/O or no answer in 60 s; and poller errors): %d; probes measured: %d,"
+                + " of which never seen in the queue: %d, with every step known: %d%n", refused.get(), failed.get(),
+                measured.size(), lost, complete.size()));
+        out.append(line("gateway: due -> 202 (every request, open loop)", gateway));
+        out.append(line("probe: 202 -> case in the queue API (THE GOAL: p99 < 250 ms)",
+                histogram(measured.stream().filter(p -> p.inQueue > 0).toList(), p -> p.inQueue - p.accepted)));
+        out.append(line("probe: due -> case in the queue API", histogram(measured.stream().filter(p -> p.inQueue > 0)
+                .toList(), p -> p.inQueue - p.due)));
+        out.append("breakdown (probes with every step known):\n");
+        out.append(line("  due -> 202 (gateway: HMAC, parse, produce acks=all, linger)", histogram(complete, p -> p.accepted - p.due)));
+        out.append(line("  202 -> case committed on em.breach-cases (stream processor: poll, process, EOS commit)",
+                histogram(complete, p -> p.onCaseTopic - p.accepted)));
+        out.append(line("  case committed -> hub stored_at (hub: poll, decode, insert)",
+                histogram(complete, p -> p.stored - p.onCaseTopic)));
+        out.append(line("  hub stored_at -> in the queue API (hub commit + poller's round trip)",
+                histogram(complete, p -> p.inQueue - p.stored)));
+        return out.toString();
+    }
+
+    private static Histogram histogram(List<Probe> probes, ToLongFunction<Probe> micros) {
+        Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        // a step measured across two processes' clock reads can come out a few µs negative: count it as zero
+        probes.forEach(p -> h.recordValue(Math.max(0, Math.min(micros.applyAsLong(p), h.getHighestTrackableValue()))));
+        return h;
+    }
+
+    private static String line(String what, Histogram h) {
+        return String.format("%-95s n=%6d  p50 %8.1f ms  p99 %8.1f ms  p99.9 %8.1f ms  max %8.1f ms%n", what,
+                h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+    }
+
+    private static long micros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
