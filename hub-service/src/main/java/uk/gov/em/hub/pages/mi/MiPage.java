@@ -19,7 +19,7 @@ import uk.gov.em.hub.mi.web.MiController;
 import uk.gov.em.hub.notifications.domain.SupplierSilence;
 import uk.gov.em.hub.notifications.metrics.SupplierFeeds;
 import uk.gov.em.hub.pages.common.Ages;
-import uk.gov.em.hub.pages.common.CaseWords;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
@@ -98,7 +98,7 @@ public class MiPage {
         BreachTable table = BreachTable.of(range.from(), range.to(),
                 mi.breachesByType(fromWord, toWord, "published", null).rows());
         List<BacklogRow> backlog = mi.backlog().queues().stream()
-                .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
+                .map(q -> new BacklogRow(Labels.WORDS.queue(q.queue()), q.open(), q.unallocated(),
                         Ages.seconds(q.oldestUnallocatedAgeSeconds())))
                 .toList();
         MiController.Sla sla = mi.sla(fromWord, toWord);
@@ -106,17 +106,18 @@ public class MiPage {
                 .with("from", fromWord).with("to", toWord).with("table", table)
                 .with("chart", StackedBarChart.of(table)).with("backlog", backlog)
                 .with("outcomes", mi.outcomes(fromWord, toWord).rows().stream()
-                        .map(o -> new OutcomeRow(o.month(), o.queue(), o.outcome(),
-                                o.reason() == null ? "Not given" : CaseWords.outcomeOrReason(o.reason()), o.count()))
+                        .map(o -> new OutcomeRow(o.month(), Labels.WORDS.queuePath(o.queue()),
+                                Labels.WORDS.status(o.outcome()),
+                                o.reason() == null ? "Not given" : Labels.WORDS.outcomeOrReason(o.reason()), o.count()))
                         .toList())
                 .with("timeliness", mi.supplierTimeliness(fromWord, toWord).rows())
                 .with("sla", sla)
-                .with("overdue", sla.queues().stream().map(q -> new OverdueRow(q.queue().path(), q.overdue(),
+                .with("overdue", sla.queues().stream().map(q -> new OverdueRow(Labels.WORDS.queue(q.queue()), q.overdue(),
                         q.overdue() == 0 ? "–" : Ages.seconds(q.oldestOverdueSeconds()))).toList())
                 .with("prosecutions", mi.prosecutions(fromWord, toWord).rows())
                 .with("safeguarding", mi.safeguarding(fromWord, toWord).rows().stream()
                         .map(r -> new SafeguardingRow(r.month(), r.outcome() == null ? "Referral made"
-                                : "Outcome: " + CaseWords.outcomeOrReason(r.outcome()), r.count())).toList())
+                                : "Outcome: " + Labels.WORDS.outcomeOrReason(r.outcome()), r.count())).toList())
                 .view());
     }
 
@@ -133,7 +134,7 @@ public class MiPage {
                 new Figure("Case ingest lag, max (recent)", lag == null ? "no cases yet"
                         : seconds(lag.max(TimeUnit.MILLISECONDS) / 1000)));
         List<BacklogRow> backlog = mi.backlog().queues().stream()
-                .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
+                .map(q -> new BacklogRow(Labels.WORDS.queue(q.queue()), q.open(), q.unallocated(),
                         Ages.seconds(q.oldestUnallocatedAgeSeconds())))
                 .toList();
         Instant now = clock.instant();

@@ -23,19 +23,21 @@ import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.mi.web.MiController;
 import uk.gov.em.hub.paging.web.PageResponse;
 import uk.gov.em.hub.pages.common.Ages;
-import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.queue.domain.QueueOrder;
 import uk.gov.em.hub.queue.domain.Queues;
 import uk.gov.em.hub.queue.web.QueueController;
 import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.subjects.persistence.SubjectRepository;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +59,16 @@ public class QueuePage {
     private final QueueController queues;
     private final CaseWorkController work;
     private final MiController mi;
+    private final SubjectRepository subjects;
     private final CsrfTokens csrf;
     private final Clock clock;
 
-    public QueuePage(QueueController queues, CaseWorkController work, MiController mi, CsrfTokens csrf, Clock clock) {
+    public QueuePage(QueueController queues, CaseWorkController work, MiController mi, SubjectRepository subjects,
+                     CsrfTokens csrf, Clock clock) {
         this.queues = queues;
         this.work = work;
         this.mi = mi;
+        this.subjects = subjects;
         this.csrf = csrf;
         this.clock = clock;
     }
@@ -72,10 +77,14 @@ public class QueuePage {
     public record Tab(String path, String label, long open, long unallocated, boolean current) {
     }
 
-    /** A row of the queue table. */
-    public record Row(String caseId, String subjectId, String severity, String harmLevel, String age, String openedAt,
-                      String explanation, String holder, boolean heldByMe, String trigger, String status,
-                      String due, boolean overdue, String attention, boolean legalClockWarning) {
+    /**
+     * A row of the queue table, in words; {@code severityCode} only picks the tag's colour, and
+     * {@code waiting} says the case waits for a first action.
+     */
+    public record Row(String caseId, String subjectId, String severity, String severityCode, String harmLevel,
+                      boolean vulnerable, String age, String openedAt, String explanation, String holder,
+                      boolean heldByMe, String trigger, String status, boolean waiting, String due, boolean overdue,
+                      String attention, boolean legalClockWarning) {
     }
 
     @Get("/{queue}")
@@ -89,17 +98,24 @@ public class QueuePage {
         List<Tab> tabs = Arrays.stream(Queue.values()).map(q -> new Tab(q.path(), label(q),
                 backlog.get(q).open(), backlog.get(q).unallocated(), q == queue)).toList();
         QueueOrder queueOrder = QueueOrder.onPage(order, queue);
-        List<Row> rows = queues.queue(path, SHOWN, null, null, queueOrder.name().toLowerCase(Locale.ROOT)).items().stream()
-                .map(c -> new Row(c.caseId(), c.subjectId(), c.severity().name(),
-                        c.harmLevel() == null ? "Not known" : c.harmLevel().name(), Ages.age(c.openedAt(), now),
+        List<CaseSummaryResponse> listed = queues.queue(path, SHOWN, null, null,
+                queueOrder.name().toLowerCase(Locale.ROOT)).items();
+        Map<String, Boolean> vulnerable = new HashMap<>();
+        listed.forEach(c -> vulnerable.computeIfAbsent(c.subjectId(),
+                id -> subjects.find(id).map(s -> s.vulnerable()).orElse(false)));
+        Labels labels = Labels.WORDS;
+        List<Row> rows = listed.stream()
+                .map(c -> new Row(c.caseId(), c.subjectId(), labels.of(c.severity()), c.severity().name(),
+                        labels.harmLevel(c.harmLevel()), vulnerable.get(c.subjectId()), Ages.age(c.openedAt(), now),
                         Ages.when(c.openedAt()), c.explanation(), c.assignee(), who.getName().equals(c.assignee()),
-                        c.trigger(), c.status().name(), c.dueAt() == null ? "" : Ages.when(c.dueAt()), c.overdue(),
-                        CaseWords.attention(c.attention()), c.legalClockWarning()))
+                        labels.trigger(c.trigger()), labels.of(c.status()), c.status() == CaseStatus.OPEN,
+                        c.dueAt() == null ? "" : Ages.when(c.dueAt()), c.overdue(),
+                        labels.attention(c.attention()), c.legalClockWarning()))
                 .toList();
         // the same listing as the API, shown in two parts: cases waiting for a first action, and cases in
         // progress (a letter sent, mitigation received) that wait on the person
-        List<Row> toDo = rows.stream().filter(r -> r.status().equals(CaseStatus.OPEN.name())).toList();
-        List<Row> inProgress = rows.stream().filter(r -> !r.status().equals(CaseStatus.OPEN.name())).toList();
+        List<Row> toDo = rows.stream().filter(Row::waiting).toList();
+        List<Row> inProgress = rows.stream().filter(r -> !r.waiting()).toList();
         boolean canClaim = who.getRoles().contains(Roles.CASEWORKER) || who.getRoles().contains(Roles.SENIOR_CASEWORKER);
         return HttpResponse.ok(PageModel.of("queue", label(queue) + " queue", request, who, csrf)
                 .with("queue", queue.path()).with("queueLabel", label(queue)).with("tabs", tabs).with("rows", rows)
@@ -139,10 +155,6 @@ public class QueuePage {
     }
 
     static String label(Queue queue) {
-        return switch (queue) {
-            case WARNINGS -> "Warnings";
-            case REVIEWS -> "Reviews";
-            case PROSECUTIONS -> "Prosecution referrals";
-        };
+        return Labels.WORDS.queue(queue);
     }
 }
