@@ -26,11 +26,15 @@ import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,7 +94,12 @@ public class MiPage {
 
     @Get
     public HttpResponse<?> show(HttpRequest<?> request, @QueryValue @Nullable String from,
-                                @QueryValue @Nullable String to, Authentication who) {
+                                @QueryValue @Nullable String to, @QueryValue @Nullable String fromMonth,
+                                @QueryValue @Nullable String fromYear, @QueryValue @Nullable String toMonth,
+                                @QueryValue @Nullable String toYear, Authentication who) {
+        // the form asks in month and year boxes (the GOV.UK date input); links and the API say 2021-09
+        from = monthFromBoxes(fromMonth, fromYear).orElse(from);
+        to = monthFromBoxes(toMonth, toYear).orElse(to);
         YearMonth thisMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         String toWord = to == null || to.isBlank() ? thisMonth.toString() : to;
         String fromWord = from == null || from.isBlank() ? YearMonth.parse(toWord).minusMonths(5).toString() : from;
@@ -104,6 +113,8 @@ public class MiPage {
         MiController.Sla sla = mi.sla(fromWord, toWord);
         return HttpResponse.ok(PageModel.of("mi", "Management information", request, who, csrf)
                 .with("from", fromWord).with("to", toWord).with("table", table)
+                .with("fromBox", YearMonth.parse(fromWord)).with("toBox", YearMonth.parse(toWord))
+                .with("months", MONTH.format(range.from()) + " to " + MONTH.format(range.to()))
                 .with("chart", StackedBarChart.of(table)).with("backlog", backlog)
                 .with("outcomes", mi.outcomes(fromWord, toWord).rows().stream()
                         .map(o -> new OutcomeRow(o.month(), Labels.WORDS.queuePath(o.queue()),
@@ -148,6 +159,23 @@ public class MiPage {
     @Error(exception = Rejection.class)
     public HttpResponse<?> rejected(HttpRequest<?> request, Rejection rejection) {
         return ErrorPages.of(request, rejection, csrf);
+    }
+
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+    /** The month the two boxes name, when both are filled in with numbers that make one. */
+    private static Optional<String> monthFromBoxes(String month, String year) {
+        if (month == null || year == null || month.isBlank() || year.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()))
+                    .toString());
+        } catch (NumberFormatException | DateTimeException notAMonth) {
+            // passed on as typed, so the range check refuses it as it refuses any bad month
+            return Optional.of(year.strip() + "-" + month.strip());
+        }
     }
 
     private static String seconds(double seconds) {
