@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -160,10 +158,10 @@ public final class Labels {
 
     /** An audit entry as a sentence: "caseworker claimed the case". */
     public String auditSentence(String actor, String action) {
-        return find("audit." + action)
-                .map(pattern -> new MessageFormat(pattern, Locale.UK).format(new Object[] {actor(actor)}))
-                .orElseGet(() -> new MessageFormat(words.getProperty("audit.unknown"), Locale.UK)
-                        .format(new Object[] {actor(actor), action}));
+        // plain substitution, not MessageFormat: the sentences are full of apostrophes
+        return find("audit." + action).map(pattern -> pattern.replace("{0}", actor(actor)))
+                .orElseGet(() -> words.getProperty("audit.unknown").replace("{0}", actor(actor))
+                        .replace("{1}", action));
     }
 
     /**

@@ -104,6 +104,9 @@ class LabelsTest {
                 .isEqualTo("caseworker recorded that a warning letter was sent");
         assertThat(LABELS.auditSentence("system:breach-streams", "CASE_RAISED"))
                 .isEqualTo("The breach processor raised the case");
+        assertThat(LABELS.auditSentence("senior", "ACTION_PROSECUTION_DECISION"))
+                .isEqualTo("senior recorded the prosecutor's decision");
+        assertThat(LABELS.auditSentence("admin", "SOMETHING_NEW")).isEqualTo("admin: SOMETHING_NEW");
     }
 
     @Test
