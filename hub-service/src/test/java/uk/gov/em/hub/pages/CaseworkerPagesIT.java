@@ -66,6 +66,7 @@ class CaseworkerPagesIT extends BrowserTest {
     private BreachCase ladder;
     private BreachCase withdrawn;
     private BreachCase vulnerableTamper;
+    private BreachCase vulnerableLocation;
     private BreachCase tamper;
     private BreachCase absenceWarning;
 
@@ -82,6 +83,7 @@ class CaseworkerPagesIT extends BrowserTest {
         List<ANotification> sent = new ArrayList<>(batteryPeriods);
         sent.addAll(List.of(absence, partialCurfew,
                 breach(ladderSubject, BreachType.LOCATION_BREACH, now.minus(Duration.ofDays(1))),
+                breach(vulnerableSubject, BreachType.LOCATION_BREACH, now.minus(Duration.ofHours(8))),
                 breach(vulnerableSubject, BreachType.STRAP_TAMPER, now.minus(Duration.ofHours(6))),
                 breach("S-" + run + "-tamper", BreachType.STRAP_TAMPER, now.minus(Duration.ofHours(30))),
                 curfew,
@@ -94,6 +96,7 @@ class CaseworkerPagesIT extends BrowserTest {
         ladder = only(raised, ladderSubject, BreachType.LOCATION_BREACH.code());
         absenceWarning = only(raised, ladderSubject, BreachType.ABSENCE_15_MIN.code());
         vulnerableTamper = only(raised, vulnerableSubject, BreachType.STRAP_TAMPER.code());
+        vulnerableLocation = only(raised, vulnerableSubject, BreachType.LOCATION_BREACH.code());
         tamper = only(raised, "S-" + run + "-tamper", BreachType.STRAP_TAMPER.code());
         withdrawn = only(raised, wronglyNamed, BreachType.CURFEW_MISSED_FULL.code());
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM breach_case WHERE case_id = '"
@@ -149,10 +152,10 @@ class CaseworkerPagesIT extends BrowserTest {
         assertNoSeriousAccessibilityViolations();
         screenshot("queue");
 
-        // a vulnerable person's tamper goes to a review, not straight to a prosecution referral (policy §6)
-        open("/queues/reviews");
-        WebElement vulnerableRow = find("tr[data-case-id='" + vulnerableTamper.caseId() + "']");
-        assertThat(vulnerableRow.getText()).contains("Strap tampered with", "Vulnerable", "Very high", "High");
+        open("/queues/" + vulnerableLocation.queue().path());
+        WebElement vulnerableRow = find("tr[data-case-id='" + vulnerableLocation.caseId() + "']");
+        assertThat(vulnerableRow.getText()).contains("Entered an exclusion zone or left an inclusion zone",
+                "Vulnerable", "Very high", "High");
         assertNoCodesShown();
         assertNoSeriousAccessibilityViolations();
         open("/queues/prosecutions");
@@ -281,6 +284,8 @@ class CaseworkerPagesIT extends BrowserTest {
 
     @Test
     void aSeniorCaseworkerRefersAVulnerablePersonsTamperCaseAndRecordsTheProsecutorsDecision() {
+        // a vulnerable person's tamper goes to a review, not straight to a prosecution referral (policy §6)
+        assertThat(vulnerableTamper.queue()).isEqualTo(Queue.REVIEWS);
         signInAs(SENIOR);
         open("/cases/" + vulnerableTamper.caseId());
         submitWith("#claim");

@@ -111,13 +111,14 @@ public class SubjectRegisterPage {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> save(HttpRequest<?> request, Authentication who, @Nullable String csrf,
                                 @Nullable String subjectId, @Nullable String harmLevel, @Nullable String vulnerable,
-                                @Nullable String deviceType, @Nullable String emStartDay,
-                                @Nullable String emStartMonth, @Nullable String emStartYear,
-                                @Nullable String emEndDay, @Nullable String emEndMonth, @Nullable String emEndYear,
-                                @Nullable String emEndReason) {
+                                @Nullable String deviceType, @Nullable String emStartDateDay,
+                                @Nullable String emStartDateMonth, @Nullable String emStartDateYear,
+                                @Nullable String emEndDateDay, @Nullable String emEndDateMonth,
+                                @Nullable String emEndDateYear, @Nullable String emEndReason) {
         this.csrf.check(request, csrf);
         Form typed = new Form(blank(subjectId), blank(harmLevel), "true".equals(vulnerable), blank(deviceType),
-                DateBoxes.typed(emStartDay, emStartMonth, emStartYear), DateBoxes.typed(emEndDay, emEndMonth, emEndYear),
+                DateBoxes.typed(emStartDateDay, emStartDateMonth, emStartDateYear),
+                DateBoxes.typed(emEndDateDay, emEndDateMonth, emEndDateYear),
                 blank(emEndReason));
         String start;
         String end;
