@@ -62,6 +62,7 @@ class OpsPagesIT extends BrowserTest {
         // both cases were raised on 2022-02-03 and never actioned: each missed its first-action target
         assertThat(find("#sla-table").getText()).contains("2022-02 Warnings 0 1 0.0 1", "2022-02 Reviews 0 1 0.0 1");
         assertThat(find("#overdue-table").getText()).contains("Warnings 1", "Reviews 1", "Prosecution referrals 0");
+        assertNoCodesShown();
         assertNoSeriousAccessibilityViolations();
         screenshot("mi");
     }
@@ -77,6 +78,7 @@ class OpsPagesIT extends BrowserTest {
             open("/mi/throughput");
             assertThat(find("#supplier-feeds").getText()).contains(SUPPLIER + " ", "30 minutes");
         });
+        assertNoCodesShown();
         assertNoSeriousAccessibilityViolations();
         screenshot("throughput");
     }
