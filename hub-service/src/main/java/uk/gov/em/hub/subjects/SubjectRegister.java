@@ -45,6 +45,11 @@ public class SubjectRegister {
         return subjects.find(subjectId).orElseThrow(() -> new SubjectNotFound(subjectId));
     }
 
+    /** Whether the register marks the person vulnerable; {@code false} for a person it does not hold. */
+    public boolean isVulnerable(String subjectId) {
+        return subjects.find(subjectId).map(Subject::vulnerable).orElse(false);
+    }
+
     /** Checks the words (422 naming every problem) and stores the entry as of now. */
     @Transactional
     public Subject put(String subjectId, Entry entry, String by) {

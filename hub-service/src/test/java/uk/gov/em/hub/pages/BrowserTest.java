@@ -128,6 +128,26 @@ public abstract class BrowserTest extends HubIntegrationTest {
         }
     }
 
+    /**
+     * The words of the page as a person reads them, without the explanation sentences the stream processor
+     * writes (marked {@code data-explanation}): those are its words, not the page's.
+     */
+    protected String wordsOnPage() {
+        return (String) browser.executeScript("""
+                const copy = document.body.cloneNode(true);
+                copy.querySelectorAll('[data-explanation], script, style').forEach(e => e.remove());
+                return copy.textContent.replace(/\\s+/g, ' ');""");
+    }
+
+    /** Fails if the page shows a code (an upper-case word with underscores, such as a status or a trigger). */
+    protected void assertNoCodesShown() {
+        assertThat(CODE.matcher(wordsOnPage()).results().map(java.util.regex.MatchResult::group).toList())
+                .as("codes shown on " + browser.getCurrentUrl()).isEmpty();
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
+            "\\b(?:[A-Z]{2,}_[A-Z0-9_]+|OPEN|CLOSED|WITHDRAWN|REFERRED|CHARGED|HIGH|MEDIUM|LOW|CRITICAL)\\b");
+
     protected String heading() {
         return find("h1").getText();
     }

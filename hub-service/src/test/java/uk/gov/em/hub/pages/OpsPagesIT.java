@@ -55,11 +55,14 @@ class OpsPagesIT extends BrowserTest {
                 "BATTERY_DEPLETED", "ABSENCE_15_MIN", "CURFEW_MISSED_FULL", "INTERFERENCE_PID",
                 "NOT_AVAILABLE_FOR_INSTALLATION", "OTHER", "TOTAL");
         assertThat(findAll("#breaches-chart rect")).hasSize(6 * 6);
-        assertThat(find("#backlog-table").getText()).contains("warnings 1 1", "reviews 1 1", "prosecutions 0 0");
+        assertThat(find("#breaches-table tr[data-type='BATTERY_DEPLETED'] th").getText()).isEqualTo("Battery flat");
+        assertThat(find("#breaches-table tr[data-type='OTHER'] th").getText()).isEqualTo("Other");
+        assertThat(find("#backlog-table").getText()).contains("Warnings 1 1", "Reviews 1 1", "Prosecution referrals 0 0");
         assertThat(find("#timeliness-table").getText()).contains(SUPPLIER + " 7131");
         // both cases were raised on 2022-02-03 and never actioned: each missed its first-action target
-        assertThat(find("#sla-table").getText()).contains("2022-02 warnings 0 1 0.0 1", "2022-02 reviews 0 1 0.0 1");
-        assertThat(find("#overdue-table").getText()).contains("warnings 1", "reviews 1", "prosecutions 0");
+        assertThat(find("#sla-table").getText()).contains("2022-02 Warnings 0 1 0.0 1", "2022-02 Reviews 0 1 0.0 1");
+        assertThat(find("#overdue-table").getText()).contains("Warnings 1", "Reviews 1", "Prosecution referrals 0");
+        assertNoCodesShown();
         assertNoSeriousAccessibilityViolations();
         screenshot("mi");
     }
@@ -75,6 +78,7 @@ class OpsPagesIT extends BrowserTest {
             open("/mi/throughput");
             assertThat(find("#supplier-feeds").getText()).contains(SUPPLIER + " ", "30 minutes");
         });
+        assertNoCodesShown();
         assertNoSeriousAccessibilityViolations();
         screenshot("throughput");
     }
@@ -86,13 +90,18 @@ class OpsPagesIT extends BrowserTest {
         find("#subjectId").sendKeys("S-200001");
         new Select(find("#harmLevel")).selectByValue("HIGH");
         new Select(find("#deviceType")).selectByValue("FITTED_GPS");
-        find("#emStartDate").sendKeys("31/01/2022");
+        find("#emStartDate-day").sendKeys("31");
+        find("#emStartDate-month").sendKeys("2");
+        find("#emStartDate-year").sendKeys("2022");
         find("#vulnerable").click();
         submitWith("#save-subject");
 
-        assertThat(find(".govuk-error-summary").getText()).contains("emStartDate");
-        find("#emStartDate").clear();
-        find("#emStartDate").sendKeys("2022-01-31");
+        assertThat(find(".govuk-error-summary").getText()).contains("The EM start date must be a real date");
+        assertThat(find("#emStartDate-error").getText()).contains("The EM start date must be a real date");
+        assertThat(find("#emStartDate-day").getAttribute("value")).isEqualTo("31");
+        assertNoSeriousAccessibilityViolations();
+        find("#emStartDate-month").clear();
+        find("#emStartDate-month").sendKeys("1");
         submitWith("#save-subject");
 
         assertThat(find("#saved-banner").getText()).contains("S-200001");
@@ -103,7 +112,14 @@ class OpsPagesIT extends BrowserTest {
         assertNoSeriousAccessibilityViolations();
         screenshot("subject-register");
 
-        find("#emEndDate").sendKeys("2022-06-30");
+        assertThat(find("#emStartDate-day").getAttribute("value")).isEqualTo("31");
+        assertThat(find("#emStartDate-month").getAttribute("value")).isEqualTo("1");
+        assertThat(new Select(find("#harmLevel")).getFirstSelectedOption().getText()).isEqualTo("High");
+        assertThat(new Select(find("#deviceType")).getFirstSelectedOption().getText()).isEqualTo("Fitted GPS tag");
+        assertNoCodesShown();
+        find("#emEndDate-day").sendKeys("30");
+        find("#emEndDate-month").sendKeys("6");
+        find("#emEndDate-year").sendKeys("2022");
         new Select(find("#emEndReason")).selectByVisibleText("Bail ended");
         submitWith("#save-subject");
 

@@ -24,6 +24,7 @@ import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.security.domain.Roles;
@@ -112,7 +113,8 @@ public class BulkPage {
     }
 
     private static Row row(CaseSummary c) {
-        return new Row(c.caseId(), c.subjectId(), c.queue().path(), c.dueAt() == null ? "" : Ages.when(c.dueAt()),
+        return new Row(c.caseId(), c.subjectId(), Labels.WORDS.queue(c.queue()),
+                c.dueAt() == null ? "" : Ages.when(c.dueAt()),
                 c.overdue());
     }
 }

@@ -20,14 +20,22 @@ import uk.gov.em.hub.cases.domain.ActionDetails;
 import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.work.CaseWork;
+import uk.gov.em.hub.cases.domain.ContactMethod;
+import uk.gov.em.hub.cases.domain.NoFurtherActionReason;
+import uk.gov.em.hub.cases.domain.NotifiedParty;
+import uk.gov.em.hub.cases.domain.ProsecutionDecision;
+import uk.gov.em.hub.cases.domain.ProsecutionOutcome;
+import uk.gov.em.hub.cases.domain.ReviewOutcome;
+import uk.gov.em.hub.cases.domain.SafeguardingOutcome;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.pages.common.Ages;
-import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.security.domain.Roles;
 import uk.gov.em.hub.timeline.app.TimelineQueries;
+import uk.gov.em.hub.subjects.SubjectRegister;
 import uk.gov.em.hub.timeline.domain.TimelineEntry;
 
 import java.net.URI;
@@ -48,19 +56,21 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CasePage {
 
-    private static final java.time.format.DateTimeFormatter LAST_DAY =
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private static final Labels LABELS = Labels.WORDS;
 
     private final CaseQueries cases;
     private final CaseWork work;
     private final TimelineQueries timeline;
+    private final SubjectRegister subjects;
     private final CsrfTokens csrf;
     private final Clock clock;
 
-    public CasePage(CaseQueries cases, CaseWork work, TimelineQueries timeline, CsrfTokens csrf, Clock clock) {
+    public CasePage(CaseQueries cases, CaseWork work, TimelineQueries timeline, SubjectRegister subjects,
+                    CsrfTokens csrf, Clock clock) {
         this.cases = cases;
         this.work = work;
         this.timeline = timeline;
+        this.subjects = subjects;
         this.csrf = csrf;
         this.clock = clock;
     }
@@ -73,8 +83,16 @@ public class CasePage {
     public record ActionChoice(String value, String label, String hint, String asks) {
     }
 
-    /** An entry of the audit trail or a notification, as the page lists it. */
+    /** A notification behind the case, as the page lists it. */
     public record Line(String when, String who, String what, String detail) {
+    }
+
+    /** An entry of the audit trail: when, what happened as a sentence, and its details in words. */
+    public record AuditLine(String when, String sentence, List<Labels.Detail> details) {
+    }
+
+    /** An earlier breach on the person's ladder, in words. */
+    public record Earlier(String what, String when) {
     }
 
     @Get
@@ -84,40 +102,48 @@ public class CasePage {
         CaseDetail c = found.detail();
         boolean heldByMe = who.getName().equals(c.assignee());
         List<ActionChoice> choices = found.actions().stream()
-                .map(a -> new ActionChoice(a.name(), label(a), hint(a), asks(a)))
+                .map(a -> new ActionChoice(a.name(), LABELS.action(a), hint(a), asks(a)))
                 .toList();
         Set<String> evidenceIds = new HashSet<>(c.evidence() == null ? List.of() : c.evidence().notificationIds());
         List<Line> notifications = timeline.of(c.subjectId()).entries().stream()
                 .filter(e -> e.kind() == TimelineEntry.Kind.NOTIFICATION && evidenceIds.contains(e.notificationId()))
-                .map(e -> new Line(Ages.when(e.at()), e.supplier(), e.code(), e.notificationId()))
+                .map(e -> new Line(Ages.when(e.at()), e.supplier(), LABELS.trigger(e.code()), e.notificationId()))
                 .toList();
-        List<Line> audit = c.audit().stream()
-                .map(a -> new Line(Ages.when(a.at()), a.actor(), a.action(), a.detail())).toList();
+        List<AuditLine> audit = c.audit().stream()
+                .map(a -> new AuditLine(Ages.when(a.at()), LABELS.auditSentence(a.actor(), a.action()),
+                        LABELS.auditDetails(a.detail()))).toList();
+        List<Earlier> earlier = c.evidence() == null ? List.of() : c.evidence().earlierBreaches().stream()
+                .map(e -> new Earlier(LABELS.trigger(e.trigger()), Ages.when(e.occurredAt()))).toList();
+        boolean vulnerable = subjects.isVulnerable(c.subjectId());
         BatteryWindowChart battery = c.evidence() == null || c.evidence().periods().isEmpty() ? null
                 : BatteryWindowChart.of(c.evidence().periods(), c.openedAt());
-        return HttpResponse.ok(PageModel.of("case", "Case " + c.caseId(), request, who, csrf)
+        return HttpResponse.ok(PageModel.of("case", LABELS.trigger(c.trigger()) + ", case " + c.caseId(),
+                        request, who, csrf)
                 .with("c", c).with("because", c.reason() == null ? c.explanation() : ReasonWords.sentence(c.reason()))
                 .with("reasonPeriods", ReasonWords.periods(c.reason()))
                 .with("heldByMe", heldByMe).with("canClaim", found.mayClaim())
                 .with("canRelease", found.mayRelease())
                 .with("choices", choices).with("notifications", notifications).with("audit", audit)
+                .with("earlier", earlier).with("vulnerable", vulnerable)
                 .with("battery", battery).with("opened", Ages.when(c.openedAt()))
                 .with("age", Ages.age(c.openedAt(), clock.instant()))
                 .with("claimUntil", Ages.when(c.claimExpiresAt()))
                 .with("lastDay", c.lastDayToStartProsecution() == null ? null
-                        : LAST_DAY.format(c.lastDayToStartProsecution()))
+                        : Ages.day(c.lastDayToStartProsecution()))
                 .with("evidenceMissing", evidenceIds.size() - notifications.size())
-                .with("queueLabel", c.queue().path()).with("done", done != null)
+                .with("queueLabel", LABELS.queue(c.queue())).with("done", done != null)
                 .with("due", c.dueAt() == null ? null : Ages.when(c.dueAt()))
                 .with("mitigationDue", c.mitigationDueAt() == null ? null : Ages.when(c.mitigationDueAt()))
-                .with("attention", CaseWords.attention(c.attention()))
+                .with("attention", LABELS.attention(c.attention()))
                 .with("warningsServed", c.warningsServedInLadderWindow().stream().map(Ages::when).toList())
-                .with("outcomeWords", CaseWords.outcomeOrReason(c.outcomeDetail()))
-                .with("reviewOutcomes", CaseWords.reviewOutcomes()).with("decisions", CaseWords.prosecutionDecisions())
-                .with("prosecutionOutcomes", CaseWords.prosecutionOutcomes())
-                .with("safeguardingOutcomes", CaseWords.safeguardingOutcomes())
-                .with("reasons", CaseWords.noFurtherActionReasons()).with("methods", CaseWords.contactMethods())
-                .with("parties", CaseWords.parties()).view());
+                .with("outcomeWords", LABELS.outcomeOrReason(c.outcomeDetail()))
+                .with("reviewOutcomes", LABELS.choices(ReviewOutcome.class))
+                .with("decisions", LABELS.choices(ProsecutionDecision.class))
+                .with("prosecutionOutcomes", LABELS.choices(ProsecutionOutcome.class))
+                .with("safeguardingOutcomes", LABELS.choices(SafeguardingOutcome.class))
+                .with("reasons", LABELS.choices(NoFurtherActionReason.class))
+                .with("methods", LABELS.choices(ContactMethod.class))
+                .with("parties", LABELS.choices(NotifiedParty.class)).view());
     }
 
     @Post(value = "/claim", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -190,27 +216,6 @@ public class CasePage {
             case PARTY_NOTIFIED -> "party";
             case SAFEGUARDING_REFERRAL -> "agency";
             default -> "";
-        };
-    }
-
-    static String label(CaseAction action) {
-        return switch (action) {
-            case WARNING_LETTER_SENT -> "Warning letter sent";
-            case MITIGATION_RECEIVED -> "Mitigation received";
-            case MITIGATION_ACCEPTED -> "Mitigation accepted";
-            case MITIGATION_REJECTED -> "Mitigation rejected";
-            case REVIEW_COMPLETED -> "Review completed";
-            case REFERRED_FOR_PROSECUTION -> "Refer for prosecution";
-            case PROSECUTION_DECISION -> "Prosecutor's decision";
-            case PROSECUTION_OUTCOME -> "Outcome of the prosecution";
-            case NO_FURTHER_ACTION -> "No further action";
-            case CONTACT_ATTEMPTED -> "Contact attempted";
-            case PARTY_NOTIFIED -> "Someone notified";
-            case SAFEGUARDING_REFERRAL -> "Safeguarding referral";
-            case SAFEGUARDING_OUTCOME -> "Safeguarding referral outcome";
-            case REPRESENTATIONS_RECEIVED -> "Representations received";
-            case WITHDRAWAL_ACKNOWLEDGED -> "Acknowledge the withdrawal";
-            case NOTE -> "Add a note only";
         };
     }
 

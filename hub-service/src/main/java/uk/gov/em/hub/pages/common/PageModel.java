@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What every page's layout needs (title, who is signed in, what the navigation offers them, the CSRF
- * token for its forms), plus the page's own values.
+ * token for its forms, the {@link Labels} that turn codes into words), plus the page's own values.
  */
 public final class PageModel {
 
@@ -24,6 +24,7 @@ public final class PageModel {
     public static PageModel of(String view, String title, HttpRequest<?> request, Authentication who, CsrfTokens csrf) {
         PageModel model = new PageModel(view);
         model.values.put("title", title);
+        model.values.put("labels", Labels.WORDS);
         model.values.put("csrf", csrf.tokenFor(request));
         model.values.put("path", request.getPath());
         model.values.put("user", who == null ? null : who.getName());

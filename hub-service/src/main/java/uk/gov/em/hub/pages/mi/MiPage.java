@@ -21,7 +21,7 @@ import uk.gov.em.hub.mi.app.MiQueries;
 import uk.gov.em.hub.notifications.domain.SupplierSilence;
 import uk.gov.em.hub.notifications.metrics.SupplierFeeds;
 import uk.gov.em.hub.pages.common.Ages;
-import uk.gov.em.hub.pages.common.CaseWords;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
 import uk.gov.em.hub.pages.common.PageModel;
@@ -29,11 +29,15 @@ import uk.gov.em.hub.pages.dataquality.DataQualityPage;
 import uk.gov.em.hub.security.domain.Roles;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,7 +104,12 @@ public class MiPage {
 
     @Get
     public HttpResponse<?> show(HttpRequest<?> request, @QueryValue @Nullable String from,
-                                @QueryValue @Nullable String to, Authentication who) {
+                                @QueryValue @Nullable String to, @QueryValue @Nullable String fromMonth,
+                                @QueryValue @Nullable String fromYear, @QueryValue @Nullable String toMonth,
+                                @QueryValue @Nullable String toYear, Authentication who) {
+        // the form asks in month and year boxes (the GOV.UK date input); links and the API say 2021-09
+        from = monthFromBoxes(fromMonth, fromYear).orElse(from);
+        to = monthFromBoxes(toMonth, toYear).orElse(to);
         YearMonth thisMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         String toWord = to == null || to.isBlank() ? thisMonth.toString() : to;
         String fromWord = from == null || from.isBlank() ? YearMonth.parse(toWord).minusMonths(5).toString() : from;
@@ -108,20 +117,23 @@ public class MiPage {
         BreachTable table = BreachTable.of(range.from(), range.to(),
                 mi.breachesByType(range, MiQueries.Grouping.PUBLISHED, null));
         List<BacklogRow> backlog = mi.backlog().queues().stream()
-                .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
+                .map(q -> new BacklogRow(Labels.WORDS.queue(q.queue()), q.open(), q.unallocated(),
                         Ages.seconds(q.oldestUnallocatedAgeSeconds())))
                 .toList();
         MiQueries.Sla sla = mi.sla(range);
         return HttpResponse.ok(PageModel.of("mi", "Management information", request, who, csrf)
                 .with("from", fromWord).with("to", toWord).with("table", table)
+                .with("fromBox", YearMonth.parse(fromWord)).with("toBox", YearMonth.parse(toWord))
+                .with("months", MONTH.format(range.from()) + " to " + MONTH.format(range.to()))
                 .with("chart", StackedBarChart.of(table)).with("backlog", backlog)
                 .with("outcomes", mi.outcomes(range).stream()
-                        .map(o -> new OutcomeRow(o.month(), o.queue(), o.outcome(),
-                                o.reason() == null ? "Not given" : CaseWords.outcomeOrReason(o.reason()), o.count()))
+                        .map(o -> new OutcomeRow(o.month(), Labels.WORDS.queuePath(o.queue()),
+                                Labels.WORDS.status(o.outcome()),
+                                o.reason() == null ? "Not given" : Labels.WORDS.outcomeOrReason(o.reason()), o.count()))
                         .toList())
                 .with("timeliness", mi.supplierTimeliness(range))
                 .with("sla", sla)
-                .with("overdue", sla.queues().stream().map(q -> new OverdueRow(q.queue().path(), q.overdue(),
+                .with("overdue", sla.queues().stream().map(q -> new OverdueRow(Labels.WORDS.queue(q.queue()), q.overdue(),
                         q.overdue() == 0 ? "–" : Ages.seconds(q.oldestOverdueSeconds()))).toList())
                 .with("prosecutions", mi.prosecutions(range))
                 .with("dataQuality", dataQuality.countsByMonth(range).stream()
@@ -129,7 +141,7 @@ public class MiPage {
                                 DataQualityPage.kind(DataQualityKind.valueOf(r.kind())), r.count())).toList())
                 .with("safeguarding", mi.safeguarding(range).stream()
                         .map(r -> new SafeguardingRow(r.month(), r.outcome() == null ? "Referral made"
-                                : "Outcome: " + CaseWords.outcomeOrReason(r.outcome()), r.count())).toList())
+                                : "Outcome: " + Labels.WORDS.outcomeOrReason(r.outcome()), r.count())).toList())
                 .view());
     }
 
@@ -146,7 +158,7 @@ public class MiPage {
                 new Figure("Case ingest lag, max (recent)", lag == null ? "no cases yet"
                         : seconds(lag.max(TimeUnit.MILLISECONDS) / 1000)));
         List<BacklogRow> backlog = mi.backlog().queues().stream()
-                .map(q -> new BacklogRow(q.queue().path(), q.open(), q.unallocated(),
+                .map(q -> new BacklogRow(Labels.WORDS.queue(q.queue()), q.open(), q.unallocated(),
                         Ages.seconds(q.oldestUnallocatedAgeSeconds())))
                 .toList();
         Instant now = clock.instant();
@@ -160,6 +172,23 @@ public class MiPage {
     @Error(exception = Rejection.class)
     public HttpResponse<?> rejected(HttpRequest<?> request, Rejection rejection) {
         return ErrorPages.of(request, rejection, csrf);
+    }
+
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+    /** The month the two boxes name, when both are filled in with numbers that make one. */
+    private static Optional<String> monthFromBoxes(String month, String year) {
+        if (month == null || year == null || month.isBlank() || year.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()))
+                    .toString());
+        } catch (NumberFormatException | DateTimeException notAMonth) {
+            // passed on as typed, so the range check refuses it as it refuses any bad month
+            return Optional.of(year.strip() + "-" + month.strip());
+        }
     }
 
     private static String seconds(double seconds) {

@@ -1,5 +1,7 @@
 package uk.gov.em.hub.pages.mi;
 
+import uk.gov.em.hub.pages.common.Labels;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +64,8 @@ public record StackedBarChart(int width, int height, int baseline, List<Bar> bar
                 y -= h;
                 if (n > 0) {
                     segments.add(new Segment(round(x), round(y), round(barWidth), round(h), COLOURS.get(t % COLOURS.size()),
-                            typeRows.get(t).type() + " " + table.months().get(m) + ": " + n));
+                            Labels.WORDS.breachType(typeRows.get(t).type()) + " " + table.months().get(m)
+                                    + ": " + n));
                 }
             }
             bars.add(new Bar(round(x + barWidth / 2), table.months().get(m), total, segments));

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import uk.gov.em.contracts.Queue;
+import uk.gov.em.hub.cases.app.CaseSummary;
 import uk.gov.em.hub.cases.domain.CaseStatus;
 import uk.gov.em.hub.cases.domain.HubCase;
 import uk.gov.em.hub.cases.work.CaseWork;
@@ -22,19 +23,22 @@ import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.mi.app.MiQueries;
 import uk.gov.em.hub.paging.domain.PageLimit;
 import uk.gov.em.hub.pages.common.Ages;
-import uk.gov.em.hub.pages.common.CaseWords;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.queue.app.QueueQueries;
 import uk.gov.em.hub.queue.domain.QueueOrder;
 import uk.gov.em.hub.queue.domain.Queues;
 import uk.gov.em.hub.security.domain.Roles;
+import uk.gov.em.hub.subjects.SubjectRegister;
+
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +60,16 @@ public class QueuePage {
     private final QueueQueries queues;
     private final CaseWork work;
     private final MiQueries mi;
+    private final SubjectRegister subjects;
     private final CsrfTokens csrf;
     private final Clock clock;
 
-    public QueuePage(QueueQueries queues, CaseWork work, MiQueries mi, CsrfTokens csrf, Clock clock) {
+    public QueuePage(QueueQueries queues, CaseWork work, MiQueries mi, SubjectRegister subjects, CsrfTokens csrf,
+                     Clock clock) {
         this.queues = queues;
         this.work = work;
         this.mi = mi;
+        this.subjects = subjects;
         this.csrf = csrf;
         this.clock = clock;
     }
@@ -71,10 +78,14 @@ public class QueuePage {
     public record Tab(String path, String label, long open, long unallocated, boolean current) {
     }
 
-    /** A row of the queue table. */
-    public record Row(String caseId, String subjectId, String severity, String harmLevel, String age, String openedAt,
-                      String explanation, String holder, boolean heldByMe, String trigger, String status,
-                      String due, boolean overdue, String attention, boolean legalClockWarning) {
+    /**
+     * A row of the queue table, in words; {@code severityCode} only picks the tag's colour, and
+     * {@code waiting} says the case waits for a first action.
+     */
+    public record Row(String caseId, String subjectId, String severity, String severityCode, String harmLevel,
+                      boolean vulnerable, String age, String openedAt, String explanation, String holder,
+                      boolean heldByMe, String trigger, String status, boolean waiting, String due, boolean overdue,
+                      String attention, boolean legalClockWarning) {
     }
 
     @Get("/{queue}")
@@ -88,17 +99,23 @@ public class QueuePage {
         List<Tab> tabs = Arrays.stream(Queue.values()).map(q -> new Tab(q.path(), label(q),
                 backlog.get(q).open(), backlog.get(q).unallocated(), q == queue)).toList();
         QueueOrder queueOrder = QueueOrder.onPage(order, queue);
-        List<Row> rows = queues.queue(queue, CaseStatus.OPEN, queueOrder, PageLimit.of(SHOWN), null).items().stream()
-                .map(c -> new Row(c.caseId(), c.subjectId(), c.severity().name(),
-                        c.harmLevel() == null ? "Not known" : c.harmLevel().name(), Ages.age(c.openedAt(), now),
+        List<CaseSummary> listed = queues.queue(queue, CaseStatus.OPEN, queueOrder, PageLimit.of(SHOWN), null)
+                .items();
+        Map<String, Boolean> vulnerable = new HashMap<>();
+        listed.forEach(c -> vulnerable.computeIfAbsent(c.subjectId(), subjects::isVulnerable));
+        Labels labels = Labels.WORDS;
+        List<Row> rows = listed.stream()
+                .map(c -> new Row(c.caseId(), c.subjectId(), labels.of(c.severity()), c.severity().name(),
+                        labels.harmLevel(c.harmLevel()), vulnerable.get(c.subjectId()), Ages.age(c.openedAt(), now),
                         Ages.when(c.openedAt()), c.explanation(), c.assignee(), who.getName().equals(c.assignee()),
-                        c.trigger(), c.status().name(), c.dueAt() == null ? "" : Ages.when(c.dueAt()), c.overdue(),
-                        CaseWords.attention(c.attention()), c.legalClockWarning()))
+                        labels.trigger(c.trigger()), labels.of(c.status()), c.status() == CaseStatus.OPEN,
+                        c.dueAt() == null ? "" : Ages.when(c.dueAt()), c.overdue(),
+                        labels.attention(c.attention()), c.legalClockWarning()))
                 .toList();
         // the same listing as the API, shown in two parts: cases waiting for a first action, and cases in
         // progress (a letter sent, mitigation received) that wait on the person
-        List<Row> toDo = rows.stream().filter(r -> r.status().equals(CaseStatus.OPEN.name())).toList();
-        List<Row> inProgress = rows.stream().filter(r -> !r.status().equals(CaseStatus.OPEN.name())).toList();
+        List<Row> toDo = rows.stream().filter(Row::waiting).toList();
+        List<Row> inProgress = rows.stream().filter(r -> !r.waiting()).toList();
         boolean canClaim = CaseWork.Caller.of(who).worker();
         return HttpResponse.ok(PageModel.of("queue", label(queue) + " queue", request, who, csrf)
                 .with("queue", queue.path()).with("queueLabel", label(queue)).with("tabs", tabs).with("rows", rows)
@@ -124,10 +141,6 @@ public class QueuePage {
     }
 
     static String label(Queue queue) {
-        return switch (queue) {
-            case WARNINGS -> "Warnings";
-            case REVIEWS -> "Reviews";
-            case PROSECUTIONS -> "Prosecution referrals";
-        };
+        return Labels.WORDS.queue(queue);
     }
 }

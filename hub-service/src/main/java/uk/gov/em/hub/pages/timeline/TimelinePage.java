@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import uk.gov.em.hub.cases.domain.CaseAction;
 import uk.gov.em.hub.common.domain.Rejection;
 import uk.gov.em.hub.dataquality.app.DataQualityQueries;
 import uk.gov.em.hub.dataquality.domain.DataQualityKind;
@@ -19,6 +20,7 @@ import uk.gov.em.hub.dataquality.app.DataQualityRow;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.pages.dataquality.DataQualityPage;
 import uk.gov.em.hub.security.domain.Roles;
@@ -76,7 +78,7 @@ public class TimelinePage {
         List<TimelineEntry> entries = found.entries();
         Map<String, List<DataQualityRow>> flagged = dataQuality.byNotificationOf(subjectId);
         List<Row> rows = entries.stream().filter(e -> wanted.contains(e.kind()))
-                .map(e -> new Row(Ages.when(e.at()), label(e.kind()), e.code(), e.caseId(),
+                .map(e -> new Row(Ages.when(e.at()), label(e.kind()), what(e), e.caseId(),
                         e.actor() != null ? e.actor() : e.supplier(),
                         e.text() != null ? e.text() : e.notificationId(), flag(e, flagged)))
                 .toList();
@@ -103,12 +105,15 @@ public class TimelinePage {
     }
 
     static String label(TimelineEntry.Kind kind) {
-        return switch (kind) {
-            case NOTIFICATION -> "Notification";
-            case ABV -> "Accumulated battery violation";
-            case CASE_RAISED -> "Case raised";
-            case ACTION -> "Action";
-            case CASE_WITHDRAWN -> "Case withdrawn";
-        };
+        return Labels.WORDS.of(kind);
+    }
+
+    /** What happened in words: the action taken, or the breach type or trigger. */
+    private static String what(TimelineEntry e) {
+        if (e.kind() == TimelineEntry.Kind.ACTION) {
+            return Arrays.stream(CaseAction.values()).filter(a -> a.name().equals(e.code())).findFirst()
+                    .map(a -> Labels.WORDS.of(a)).orElse(e.code());
+        }
+        return Labels.WORDS.trigger(e.code());
     }
 }
