@@ -48,6 +48,7 @@ public class AuditCheckpoints {
     private final Clock clock;
     private final String topic;
     private long lastPublished = -1;
+    private long lastWarnedHead = -1;
 
     public AuditCheckpoints(AuditRepository audit, AuditCheckpointProducer producer,
                             KafkaDefaultConfiguration kafka, Clock clock,
@@ -61,20 +62,44 @@ public class AuditCheckpoints {
         this.clock = clock;
     }
 
-    /** Publishes the head if it moved since the last checkpoint this replica published. */
+    /**
+     * Publishes the head if it has passed every checkpoint published so far, by any replica. A head that has
+     * gone back (rows removed from the end of the trail) is never published: that would hide the removal from
+     * verify, which compares the chain with the latest checkpoint. It is logged instead, once per head.
+     */
     @Scheduled(fixedDelay = "${hub.audit.checkpoint-interval:10s}", initialDelay = "${hub.audit.checkpoint-interval:10s}")
     synchronized void publish() {
         Optional<AuditChain.Checkpoint> head = audit.head(clock.instant());
-        if (head.isEmpty() || head.get().seq() == lastPublished) {
+        if (head.isEmpty()) {
+            return;
+        }
+        long seq = head.get().seq();
+        if (seq <= lastPublished) {
+            wentBack(seq, lastPublished);
+            return;
+        }
+        long published = latest().map(AuditChain.Checkpoint::seq).orElse(-1L);
+        if (seq <= published) {
+            lastPublished = published;
+            wentBack(seq, published);
             return;
         }
         Map<String, Object> value = new LinkedHashMap<>();
-        value.put("seq", head.get().seq());
+        value.put("seq", seq);
         value.put("hash", head.get().hash());
         value.put("at", head.get().at().toString());
         producer.send(KEY, Json.toText(value));
-        lastPublished = head.get().seq();
+        lastPublished = seq;
         LOG.debug("audit checkpoint published at row {}", lastPublished);
+    }
+
+    private void wentBack(long head, long published) {
+        if (head < published && head != lastWarnedHead) {
+            lastWarnedHead = head;
+            LOG.error("The audit trail's head (row {}) is behind its last published checkpoint (row {}): rows were "
+                    + "removed from its end. Not publishing it; GET /api/v1/audit/verify reports the break.",
+                    head, published);
+        }
     }
 
     /** The latest published checkpoint, if any was ever published. */
