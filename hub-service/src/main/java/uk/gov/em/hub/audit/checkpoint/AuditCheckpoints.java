@@ -61,11 +61,20 @@ public class AuditCheckpoints {
         this.clock = clock;
     }
 
-    /** Publishes the head if it moved since the last checkpoint this replica published. */
+    /**
+     * Publishes the head if it moved on since the last checkpoint this replica published. A head behind that one
+     * is never published: the chain only grows, so rows were cut from its end, and publishing the shorter head
+     * would hide the cut from verification.
+     */
     @Scheduled(fixedDelay = "${hub.audit.checkpoint-interval:10s}", initialDelay = "${hub.audit.checkpoint-interval:10s}")
     synchronized void publish() {
         Optional<AuditChain.Checkpoint> head = audit.head(clock.instant());
         if (head.isEmpty() || head.get().seq() == lastPublished) {
+            return;
+        }
+        if (head.get().seq() < lastPublished) {
+            LOG.error("The audit trail's head went back from row {} to row {}: rows were cut from its end; "
+                    + "not publishing the shorter head", lastPublished, head.get().seq());
             return;
         }
         Map<String, Object> value = new LinkedHashMap<>();
