@@ -3,11 +3,11 @@ package uk.gov.em.hub.pages.cases;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseReason;
 import uk.gov.em.contracts.Queue;
+import uk.gov.em.hub.pages.common.Ages;
+import uk.gov.em.hub.pages.common.Labels;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +20,6 @@ import java.util.Locale;
  */
 public final class ReasonWords {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(UK);
     private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
             "eighth", "ninth"};
 
@@ -36,25 +33,25 @@ public final class ReasonWords {
                     + duration(abv.totalSeconds()) + " over "
                     + (abv.periods().size() == 1 ? "one period" : abv.periods().size() + " periods") + " in the "
                     + duration(Duration.between(abv.windowFrom(), abv.windowTo()).toSeconds()) + " from "
-                    + when(abv.windowFrom()) + " to " + when(abv.windowTo()) + ", which reaches the limit of "
+                    + Ages.when(abv.windowFrom()) + " to " + Ages.when(abv.windowTo()) + ", which reaches the limit of "
                     + duration(abv.thresholdSeconds()) + ".";
             case CaseReason.OutOfContactSevenDays episode -> "The tag was out of contact"
                     + (BreachType.BATTERY_DEPLETED.code().equals(episode.episodeType()) ? " with a flat battery" : "")
-                    + " from " + when(episode.startedAt()) + " with no end reported, reaching "
-                    + duration(episode.limitSeconds()) + " on " + when(episode.reachedAt()) + ".";
+                    + " from " + Ages.when(episode.startedAt()) + " with no end reported, reaching "
+                    + duration(episode.limitSeconds()) + " on " + Ages.when(episode.reachedAt()) + ".";
             case CaseReason.SingleBreach breach -> capitalised(trigger(breach.trigger())) + " on "
-                    + when(breach.occurredAt()) + ".";
+                    + Ages.when(breach.occurredAt()) + ".";
         };
         String placed = switch (reason.placement()) {
             case null -> "";
-            case CaseReason.Direct direct -> " It is a " + direct.severity().name().toLowerCase(Locale.ROOT)
+            case CaseReason.Direct direct -> " It is a " + Labels.WORDS.of(direct.severity()).toLowerCase(Locale.UK)
                     + "-severity breach" + (direct.vulnerableOverride()
                     ? " that would go straight to the " + queue(Queue.PROSECUTIONS) + ", but the person is flagged"
                     + " vulnerable, so the case goes to the " + queue(direct.queue()) + "."
                     : ", so the case goes straight to the " + queue(direct.queue()) + ".");
             case CaseReason.Ladder ladder -> " It is the " + ordinal(ladder.position()) + " qualifying breach in "
                     + ladder.windowDays() + " days" + (ladder.earlier().isEmpty() ? "" : " (earlier: "
-                    + listed(ladder.earlier().stream().map(b -> trigger(b.trigger()) + " on " + when(b.occurredAt()))
+                    + listed(ladder.earlier().stream().map(b -> trigger(b.trigger()) + " on " + Ages.when(b.occurredAt()))
                     .toList()) + ")") + (ladder.vulnerableOverride()
                     ? ". That would send it to the " + queue(Queue.PROSECUTIONS) + ", but the person is flagged"
                     + " vulnerable, so the case goes to the " + queue(ladder.queue()) + "."
@@ -73,16 +70,11 @@ public final class ReasonWords {
         }
         List<String> lines = new ArrayList<>();
         for (CaseReason.BatteryPeriod p : abv.periods()) {
-            lines.add("From " + when(p.start()) + " to " + when(p.end()) + ": " + duration(p.durationSeconds())
+            lines.add("From " + Ages.when(p.start()) + " to " + Ages.when(p.end()) + ": " + duration(p.durationSeconds())
                     + (p.episodeIds().isEmpty() ? "" : " (" + (p.episodeIds().size() == 1 ? "episode " : "episodes ")
                     + listed(p.episodeIds()) + ")"));
         }
         return List.copyOf(lines);
-    }
-
-    /** An instant as people read it: {@code 3 February 2022 at 10:00}, UK time. */
-    private static String when(Instant at) {
-        return WHEN.format(at);
     }
 
     /** A length of time as people read it: {@code 12 hours 20 minutes}, {@code 7 days}, {@code 1 hour 5 seconds}. */
@@ -101,33 +93,14 @@ public final class ReasonWords {
         return String.join(" ", parts);
     }
 
-    /** A trigger's catalogue code in words, as in a heading ({@code full curfew missed}); an unknown code as itself. */
+    /**
+     * A trigger in the words the pages give it ({@link Labels}), begun in lower case to sit inside a sentence
+     * ({@code strap tampered with}); a name that begins with an abbreviation keeps its capitals.
+     */
     private static String trigger(String code) {
-        return switch (code) {
-            case "ACCUMULATED_BATTERY_VIOLATION" -> "accumulated battery violation";
-            case "OUT_OF_CONTACT_7_DAYS" -> "out of contact for 7 days";
-            case "BATTERY_DEPLETED" -> "flat battery";
-            case "OUT_OF_CONTACT" -> "out of contact";
-            case "ABSENCE_15_MIN" -> "absence of 15 minutes or more";
-            case "CURFEW_MISSED_FULL" -> "full curfew missed";
-            case "CURFEW_MISSED_PARTIAL" -> "part of a curfew missed";
-            case "STRAP_TAMPER" -> "strap tampered with";
-            case "INTERFERENCE_PID" -> "interference seen by perimeter intrusion detection";
-            case "HMU_INTERFERENCE" -> "home monitoring unit interfered with";
-            case "AC_POWER_LOSS" -> "home monitoring unit lost mains power";
-            case "MONITOR_MOVEMENT" -> "home monitoring unit moved";
-            case "MOVED_WITHOUT_VARIATION" -> "moved address without a variation";
-            case "LOCATION_BREACH" -> "exclusion zone entered or inclusion zone left";
-            case "NOT_AVAILABLE_FOR_INSTALLATION" -> "not available for installation";
-            case "UNSUCCESSFUL_INDUCTION_VISIT" -> "unsuccessful induction visit";
-            case "FAILED_ENROLMENT" -> "failed enrolment";
-            case "ABUSIVE_BEHAVIOUR" -> "abusive behaviour towards the supplier's staff";
-            case "NEGATIVE_RAM" -> "negative random-access-monitoring result";
-            case "MISSED_BIOMETRIC_CHECK" -> "missed biometric check";
-            case "INABILITY_TO_MONITOR" -> "supplier unable to monitor";
-            case "DEVICE_FAULT" -> "device fault";
-            default -> code;
-        };
+        String words = Labels.WORDS.trigger(code);
+        boolean abbreviation = words.length() > 1 && Character.isUpperCase(words.charAt(1));
+        return words.isEmpty() || abbreviation ? words : Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String queue(Queue queue) {

@@ -18,6 +18,7 @@ import uk.gov.em.hub.dataquality.app.DataQualityRow;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.CsrfTokens;
 import uk.gov.em.hub.pages.common.ErrorPages;
+import uk.gov.em.hub.pages.common.Labels;
 import uk.gov.em.hub.pages.common.PageModel;
 import uk.gov.em.hub.paging.domain.Page;
 import uk.gov.em.hub.paging.domain.PageLimit;
@@ -93,13 +94,8 @@ public class DataQualityPage {
                 r.supplier() == null ? "Not known" : r.supplier(), r.subjectId(), r.notificationId(), r.detail(), origin);
     }
 
-    /** A kind of exception in words (for the hub's labels component to take over). */
+    /** A kind of exception in words, from the hub's one bundle of words. */
     public static String kind(DataQualityKind kind) {
-        return switch (kind) {
-            case CONFLICTING_DUPLICATE -> "Conflicting copy";
-            case TOO_LATE -> "Too late to apply";
-            case UNREADABLE_RECORD -> "Unreadable record";
-            case DEAD_LETTERED -> "Set aside for repair";
-        };
+        return Labels.WORDS.of(kind);
     }
 }

@@ -53,7 +53,7 @@ class ReasonWordsTest {
                 "ladder.warnings", POLICY);
 
         assertThat(ReasonWords.sentence(abv)).contains("for 12 hours over one period in the 7 days",
-                "It is the second qualifying breach in 90 days (earlier: absence of 15 minutes or more on 10 January 2022 "
+                "It is the second qualifying breach in 90 days (earlier: away from the curfew address for 15 minutes or more on 10 January 2022 "
                         + "at 22:00), so the case goes to the warnings queue.");
     }
 
@@ -62,8 +62,8 @@ class ReasonWordsTest {
         CaseReason third = new CaseReason.SingleBreach("EMS-1", "CURFEW_MISSED_FULL", CURFEW,
                 new CaseReason.Ladder(3, 90, TWO_EARLIER, Queue.REVIEWS, false), "ladder.reviews", POLICY);
 
-        assertThat(ReasonWords.sentence(third)).isEqualTo("Full curfew missed on 3 February 2022 at 21:15. It is the "
-                + "third qualifying breach in 90 days (earlier: absence of 15 minutes or more on 10 January 2022 at 22:00 "
+        assertThat(ReasonWords.sentence(third)).isEqualTo("Missed a whole curfew on 3 February 2022 at 21:15. It is the "
+                + "third qualifying breach in 90 days (earlier: away from the curfew address for 15 minutes or more on 10 January 2022 at 22:00 "
                 + "and accumulated battery violation on 21 January 2022 at 04:00), so the case goes to the reviews queue.");
         assertThat(ReasonWords.periods(third)).isEmpty();
     }
@@ -75,10 +75,10 @@ class ReasonWordsTest {
         CaseReason fourth = new CaseReason.SingleBreach("EMS-2", "ABSENCE_15_MIN", Instant.parse("2022-02-05T22:00:00Z"),
                 new CaseReason.Ladder(4, 90, three, Queue.REVIEWS, true), "ladder.vulnerable-not-prosecutions", POLICY);
 
-        assertThat(ReasonWords.sentence(fourth)).isEqualTo("Absence of 15 minutes or more on 5 February 2022 at 22:00. "
-                + "It is the fourth qualifying breach in 90 days (earlier: absence of 15 minutes or more on 10 January 2022 "
-                + "at 22:00, accumulated battery violation on 21 January 2022 at 04:00 and exclusion zone entered or "
-                + "inclusion zone left on 25 January 2022 at 13:30). That would send it to the prosecutions queue, but "
+        assertThat(ReasonWords.sentence(fourth)).isEqualTo("Away from the curfew address for 15 minutes or more on 5 February 2022 at 22:00. "
+                + "It is the fourth qualifying breach in 90 days (earlier: away from the curfew address for 15 minutes or more on 10 January 2022 "
+                + "at 22:00, accumulated battery violation on 21 January 2022 at 04:00 and entered an exclusion zone or "
+                + "left an inclusion zone on 25 January 2022 at 13:30). That would send it to the prosecutions queue, but "
                 + "the person is flagged vulnerable, so the case goes to the reviews queue.");
     }
 

@@ -48,6 +48,7 @@ class LabelsTest {
                 .forEach(types::add);
         types.add(TrailOutcome.class);
         types.add(TimelineEntry.Kind.class);
+        types.add(uk.gov.em.hub.dataquality.domain.DataQualityKind.class);
         return types;
     }
 
