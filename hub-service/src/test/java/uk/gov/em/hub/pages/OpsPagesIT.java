@@ -5,12 +5,22 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
+import uk.gov.em.contracts.BreachType;
+import uk.gov.em.contracts.DeviceType;
+import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
-import uk.gov.em.hub.testing.ACase;
+import uk.gov.em.contracts.ReceivedNotification;
+import uk.gov.em.contracts.Subject;
+import uk.gov.em.hub.testing.ANotification;
+import uk.gov.em.hub.testing.BreachStreamsFixture;
 import uk.gov.em.hub.testing.PublishedBreachTable;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,10 +40,35 @@ class OpsPagesIT extends BrowserTest {
     void postThePublishedNotifications() {
         published = PublishedBreachTable.read();
         publishNotifications(published.notifications(SUPPLIER));
-        publish(ACase.aCase().in(Queue.WARNINGS).build(), ACase.aCase().in(Queue.REVIEWS).build());
+        raiseAWarningAndAReviewThroughTheRealTopology();
         await().atMost(Duration.ofSeconds(120)).until(() ->
                 count("SELECT count(*) FROM notification") == PublishedBreachTable.TOTAL
                         && count("SELECT count(*) FROM breach_case") == 2);
+    }
+
+    /**
+     * One case in warnings (a first absence) and one in reviews (a vulnerable person's strap tamper, policy §6),
+     * raised by the stream processor's topology on 3 February 2022 (the SLA table's last month). Only their cases
+     * reach the hub: the MI tables count the published notifications alone.
+     */
+    private void raiseAWarningAndAReviewThroughTheRealTopology() {
+        Instant now = Instant.parse("2022-02-03T10:00:00Z");
+        try (BreachStreamsFixture streams = new BreachStreamsFixture(now)) {
+            streams.register(new Subject("S-OPS-VULNERABLE", HarmLevel.HIGH, true, DeviceType.FITTED_GPS,
+                    LocalDate.of(2022, 1, 3), now));
+            List<ReceivedNotification> received = List.of(
+                    breach("S-OPS-ABSENCE", BreachType.ABSENCE_15_MIN, now.minus(Duration.ofDays(1))),
+                    breach("S-OPS-VULNERABLE", BreachType.STRAP_TAMPER, now.minus(Duration.ofHours(5))));
+            List<BreachStreamsFixture.Published> published = streams.send(received).published();
+            assertThat(streams.raised(published)).extracting(c -> c.queue())
+                    .containsExactlyInAnyOrder(Queue.WARNINGS, Queue.REVIEWS);
+            published.forEach(p -> send(p.key(), p.value()));
+        }
+    }
+
+    private static ReceivedNotification breach(String subjectId, BreachType type, Instant at) {
+        return ANotification.aNotification().supplier("ems-ops").id("n-" + UUID.randomUUID()).subject(subjectId)
+                .type(type).occurredAt(at).reportedAfter(Duration.ofMinutes(3)).build();
     }
 
     @Test
