@@ -34,14 +34,23 @@ public final class SeenNotificationSerde extends BinarySerde<SeenNotification> {
 
     @Override
     protected void write(DataOutput out, SeenNotification seen) throws IOException {
+        writeFields(out, seen);
+    }
+
+    @Override
+    protected SeenNotification read(DataInput in) throws IOException {
+        return readFields(in);
+    }
+
+    /** The entry's fields as this layout has them, also inside a person's state entry ({@code PersonStateSerde}). */
+    public static void writeFields(DataOutput out, SeenNotification seen) throws IOException {
         writeString(out, seen.identity());
         writeHex(out, seen.fingerprint());
         writeInstant(out, seen.firstSeenAt());
         out.writeBoolean(seen.withdrawn());
     }
 
-    @Override
-    protected SeenNotification read(DataInput in) throws IOException {
+    public static SeenNotification readFields(DataInput in) throws IOException {
         return new SeenNotification(readString(in), readHex(in), readInstant(in), in.readBoolean());
     }
 }

@@ -33,12 +33,13 @@ import java.util.Optional;
 
 /**
  * Applies {@link PersonPolicy} to a person's notifications and retractions, keyed by {@code subjectId}, with one
- * small state entry per person (changelogged), one de-duplication entry per notification of the person (a
- * window store keyed by subject and identity, stamped with its first arrival, changelogged, dropped by segment
- * once twice the horizon old), the subject register (a global store) for harm level and the vulnerable flag,
- * and a wake-up store naming who needs a look without new input, and when (an ABV inside an open episode,
- * 168 h). A notification costs one state read and write and one de-duplication lookup and write, whatever the
- * person's history (ADR 0005).
+ * state entry per person holding their recent de-duplication entries (changelogged), a de-duplication store for
+ * the entries of a person with more than {@link PersonPolicy#MAX_RECENT_SEEN} within the horizon (a window store
+ * keyed by subject and identity, stamped with its first arrival, changelogged, dropped by segment once twice the
+ * horizon old), the subject register (a global store) for harm level and the vulnerable flag, and a wake-up store
+ * naming who needs a look without new input, and when (an ABV inside an open episode, 168 h). An ordinary
+ * notification costs one state read and write, so one changelog record (ADR 0008); a flooded person's also a
+ * de-duplication lookup and write (ADR 0005).
  *
  * <p><b>The clock.</b> Every {@code clockInterval} of wall-clock time the wake-up store is scanned and every
  * person due is decided "as of" now. To keep replays exact, "now" is the wall clock only when the task has
@@ -98,10 +99,10 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         PersonState state = stored == null ? PersonState.EMPTY : stored;
         PersonOutcome outcome = switch (record.value()) {
             case PersonInput.Arrived arrived -> policy.onNotification(subjectId, state,
-                    seen(subjectId, arrived.notification().identity(), state), arrived.notification(), arrived.fingerprint(),
-                    subject(subjectId));
+                    setAside(subjectId, arrived.notification().identity(), state), arrived.notification(),
+                    arrived.fingerprint(), subject(subjectId));
             case PersonInput.Retracted retracted -> policy.onRetraction(subjectId, state,
-                    seen(subjectId, retracted.retraction().withdrawn().identity(), state), retracted.retraction(),
+                    setAside(subjectId, retracted.retraction().withdrawn().identity(), state), retracted.retraction(),
                     subject(subjectId));
         };
         outcome.dedup().ifPresent(events::deduplicated);
@@ -115,13 +116,18 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
                         PersonPolicy.MAX_EPISODES, refused);
             }
         }
-        outcome.remember().ifPresent(entry -> seen.put(seenKey(subjectId, entry.identity()), entry,
-                entry.firstSeenAt().toEpochMilli()));
-        publish(subjectId, outcome);
+        for (SeenNotification entry : outcome.setAside()) {
+            seen.put(seenKey(subjectId, entry.identity()), entry, entry.firstSeenAt().toEpochMilli());
+        }
+        // the wake-up store holds what the person's state says (publish keeps it so), so it need not be read here
+        publish(subjectId, stored == null || stored.wakeAt() == null ? null : stored.wakeAt().toEpochMilli(), outcome);
     }
 
-    /** The person's de-duplication entry for {@code identity}, if one is stored that may still count. */
-    private Optional<SeenNotification> seen(String subjectId, String identity, PersonState state) {
+    /** The person's de-duplication entry for {@code identity} set aside in the store, if one may still count there. */
+    private Optional<SeenNotification> setAside(String subjectId, String identity, PersonState state) {
+        if (!policy.mayHaveSetAside(state, identity)) {
+            return Optional.empty();
+        }
         SeenNotification found = null;
         try (WindowStoreIterator<SeenNotification> entries = seen.fetch(seenKey(subjectId, identity),
                 Math.max(0, policy.rememberedFrom(state).toEpochMilli()), Long.MAX_VALUE)) {
@@ -141,31 +147,33 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         long streamTime = context.currentStreamTimeMs();
         boolean quiet = wallClock - lastInputWallClock >= settings.quietPeriod().toMillis();
         long now = quiet ? wallClock : Math.min(wallClock, streamTime);
-        List<String> due = new ArrayList<>();
+        List<KeyValue<String, Long>> due = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = wakeUps.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Long> entry = all.next();
                 if (entry.value <= now) {
-                    due.add(entry.key);
+                    due.add(entry);
                 }
             }
         }
-        for (String subjectId : due) {
-            PersonState state = people.get(subjectId);
+        for (KeyValue<String, Long> entry : due) {
+            PersonState state = people.get(entry.key);
             if (state == null) {
-                wakeUps.delete(subjectId);
+                wakeUps.delete(entry.key);
                 continue;
             }
-            publish(subjectId, policy.onClock(subjectId, state, Instant.ofEpochMilli(now), subject(subjectId)));
+            publish(entry.key, entry.value, policy.onClock(entry.key, state, Instant.ofEpochMilli(now),
+                    subject(entry.key)));
         }
     }
 
-    private void publish(String subjectId, PersonOutcome outcome) {
+    /** Stores the outcome's state, keeps the wake-up store at its {@code wakeAt} ({@code wakeStored} before), sends its events. */
+    private void publish(String subjectId, Long wakeStored, PersonOutcome outcome) {
         outcome.state().ifPresent(state -> {
             people.put(subjectId, state);
-            // Most people have nothing pending: read before writing so they cost no changelog record here.
-            Long wake = outcome.wakeAt().map(Instant::toEpochMilli).orElse(null);
-            if (!Objects.equals(wake, wakeUps.get(subjectId))) {
+            // Most people have nothing pending: they cost no wake-up store write, nor a changelog record.
+            Long wake = state.wakeAt() == null ? null : state.wakeAt().toEpochMilli();
+            if (!Objects.equals(wake, wakeStored)) {
                 if (wake == null) {
                     wakeUps.delete(subjectId);
                 } else {

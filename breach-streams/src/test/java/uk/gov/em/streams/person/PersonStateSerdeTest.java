@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import uk.gov.em.contracts.BreachType;
+import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.episodes.domain.Episode;
 import uk.gov.em.streams.ladder.domain.QualifyingBreach;
 import uk.gov.em.streams.person.domain.PersonState;
@@ -15,6 +16,9 @@ import uk.gov.em.streams.person.domain.PersonState.AbvInForce;
 import uk.gov.em.streams.serde.BinarySerde;
 import uk.gov.em.streams.serde.BinarySerdeContract;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,12 +65,26 @@ class PersonStateSerdeTest extends BinarySerdeContract<PersonState> {
                 .isEqualTo(Instant.parse("2022-02-01T10:16:03.123456789Z"));
     }
 
+    @Example
+    void aStateWrittenInFormatTwoReadsWithEveryEntrySetAsideUpToTheNewestSeen() throws IOException {
+        PersonState written = realisticState();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        // format 2 as it was written before ADR 0008: format 3 without its two last fields, the recent entries
+        // (a list: its count as an int, then each entry) and setAsideUntil (nullable: a boolean, then the instant)
+        byte[] format3 = serde.serialize(TOPIC, new PersonState(written.newestEventTime(), written.decidedUntil(),
+                written.frozenConsumedUntil(), written.episodes(), written.abvs(), written.ladder(),
+                written.newestSeenAt(), written.wakeAt(), List.of(), null));
+        out.write(2);
+        out.write(format3, 1, format3.length - 1 - Integer.BYTES - 1);
 
+        PersonState read = serde.deserialize(TOPIC, bytes.toByteArray());
 
-
-
-
-
+        assertThat(read.episodes()).isEqualTo(written.episodes());
+        assertThat(read.wakeAt()).isEqualTo(written.wakeAt());
+        assertThat(read.recentSeen()).isEmpty();
+        assertThat(read.setAsideUntil()).isEqualTo(written.newestSeenAt());
+    }
 
     /** A person a few weeks into an order: battery and contact episodes, ABVs, a ladder, a day of notifications. */
     private static PersonState realisticState() {
@@ -91,8 +109,14 @@ class PersonStateSerdeTest extends BinarySerdeContract<PersonState> {
                 new QualifyingBreach("ABV", t.plus(Duration.ofDays(2)), "CASE-ABV-S-000123-20220203T171500Z"),
                 new QualifyingBreach("CURFEW_MISSED_FULL", t.plus(Duration.ofDays(3)), "CASE-S-000123-N-2022-000150"),
                 new QualifyingBreach("ABSENCE_15_MIN", t.plus(Duration.ofDays(4)), "CASE-S-000123-N-2022-000160"));
+        List<SeenNotification> recentSeen = List.of(
+                new SeenNotification("ems/N-2022-000150", "0123456789abcdef0123456789abcdef", t.plus(Duration.ofDays(3)),
+                        false),
+                new SeenNotification("ems/N-2022-000160", "fedcba9876543210fedcba9876543210", t.plus(Duration.ofDays(4)),
+                        true));
         return new PersonState(t.plus(Duration.ofDays(4)), received.plus(Duration.ofDays(4)), t.plus(Duration.ofDays(1)),
-                episodes, abvs, ladder, received.plus(Duration.ofDays(4)), t.plus(Duration.ofDays(5)));
+                episodes, abvs, ladder, received.plus(Duration.ofDays(4)), t.plus(Duration.ofDays(5)), recentSeen,
+                t.plus(Duration.ofDays(2)));
     }
 
     @Provide
@@ -106,8 +130,17 @@ class PersonStateSerdeTest extends BinarySerdeContract<PersonState> {
                 .as(AbvInForce::new);
         Arbitrary<QualifyingBreach> breach = Combinators.combine(strings(), instants(), strings())
                 .as(QualifyingBreach::new);
+        Arbitrary<SeenNotification> seen = Combinators.combine(strings(),
+                Arbitraries.strings().withChars("0123456789abcdef").ofLength(32), instants(), Arbitraries.of(true, false))
+                .as(SeenNotification::new);
         return Combinators.combine(instants().injectNull(0.3), instants().injectNull(0.3), instants().injectNull(0.3),
                 episode.list().ofMaxSize(4), abv.list().ofMaxSize(4), breach.list().ofMaxSize(4),
-                instants().injectNull(0.3), instants().injectNull(0.3)).as(PersonState::new);
+                instants().injectNull(0.3), instants().injectNull(0.3))
+                .as((newest, decided, frozen, episodes, abvs, ladder, newestSeen, wake) -> new PersonState(newest,
+                        decided, frozen, episodes, abvs, ladder, newestSeen, wake, List.of(), null))
+                .flatMap(state -> Combinators.combine(seen.list().ofMaxSize(4), instants().injectNull(0.3))
+                        .as((recent, setAsideUntil) -> new PersonState(state.newestEventTime(), state.decidedUntil(),
+                                state.frozenConsumedUntil(), state.episodes(), state.abvs(), state.ladder(),
+                                state.newestSeenAt(), state.wakeAt(), recent, setAsideUntil)));
     }
 }

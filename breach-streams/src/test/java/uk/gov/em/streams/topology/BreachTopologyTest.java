@@ -355,10 +355,15 @@ class BreachTopologyTest {
         return driver.getKeyValueStore(BreachTopology.PERSON_STORE);
     }
 
-    /** The person's de-duplication entries that still count (first seen within the horizon of their newest). */
+    /**
+     * The person's de-duplication entries that still count (first seen within the horizon of their newest): those
+     * in their state entry, then those set aside in the de-duplication store.
+     */
     private List<SeenNotification> seen(String subjectId) {
-        Instant from = new PersonPolicy(SETTINGS.policy()).rememberedFrom(personStore().get(subjectId));
-        List<SeenNotification> entries = new ArrayList<>();
+        PersonState state = personStore().get(subjectId);
+        Instant from = new PersonPolicy(SETTINGS.policy()).rememberedFrom(state);
+        List<SeenNotification> entries = new ArrayList<>(state.recentSeen().stream()
+                .filter(entry -> !entry.firstSeenAt().isBefore(from)).toList());
         try (KeyValueIterator<Windowed<String>, SeenNotification> all = driver
                 .<String, SeenNotification>getWindowStore(BreachTopology.SEEN_STORE).all()) {
             all.forEachRemaining(entry -> {

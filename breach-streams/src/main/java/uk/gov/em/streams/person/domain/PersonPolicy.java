@@ -58,10 +58,11 @@ import java.util.Set;
  * its arrival is decided on what was known before it, just as the wall-clock would have done live. That
  * makes a replay of the same input produce the same cases.
  *
- * <p><b>What it is given.</b> The person's small state and, for an arriving notification or a retraction, the
- * person's stored de-duplication entry for that identity (the caller keeps one entry per notification beside
- * the state, ADR 0005); the outcome names the entry to store. The decision "as of" an arrival before applying
- * it is made only when the state's {@code wakeAt} says something fell due; otherwise it would change nothing.
+ * <p><b>What it is given.</b> The person's state, which holds their recent de-duplication entries, and, for an
+ * arriving notification or a retraction, the entry for that identity the caller found among those set aside in
+ * their own store, which it asks only when {@link #mayHaveSetAside} says so (ADR 0008); the outcome names the
+ * entries to set aside. The decision "as of" an arrival before applying it is made only when the state's
+ * {@code wakeAt} says something fell due; otherwise it would change nothing.
  */
 public final class PersonPolicy {
 
@@ -78,6 +79,12 @@ public final class PersonPolicy {
      * an explanation of a breach beyond this many in the window is understated (ADR 0005).
      */
     public static final int MAX_LADDER = 64;
+    /**
+     * At most this many de-duplication entries are kept in a person's state entry (a real person has a handful
+     * within the 45-day horizon): one more sets the oldest aside in the de-duplication store, so the state entry
+     * stays bounded while an ordinary notification still costs one state read and one changelog record (ADR 0008).
+     */
+    public static final int MAX_RECENT_SEEN = 64;
 
     private final Policy policy;
     private final BatteryPolicy battery;
@@ -94,9 +101,9 @@ public final class PersonPolicy {
      * first (§1): a copy already seen changes nothing, a copy with the same identity and different content is
      * reported; a first copy is applied.
      */
-    public PersonOutcome onNotification(String subjectId, PersonState state, Optional<SeenNotification> stored,
+    public PersonOutcome onNotification(String subjectId, PersonState state, Optional<SeenNotification> setAside,
                                         ReceivedNotification received, String fingerprint, SubjectFacts subject) {
-        DedupDecision dedup = DuplicateRule.decide(remembered(state, stored), fingerprint);
+        DedupDecision dedup = DuplicateRule.decide(remembered(state, received.identity(), setAside), fingerprint);
         if (dedup instanceof DedupDecision.Conflicting conflict) {
             return PersonOutcome.unchanged(List.of(DuplicateRule.conflictReport(received, conflict)), dedup);
         }
@@ -122,12 +129,12 @@ public final class PersonPolicy {
      * wins): whatever it caused is taken back, as of when both copies were known. If the copy has not reached
      * this person yet, it is remembered as withdrawn and dropped when it does.
      */
-    public PersonOutcome onRetraction(String subjectId, PersonState state, Optional<SeenNotification> stored,
+    public PersonOutcome onRetraction(String subjectId, PersonState state, Optional<SeenNotification> setAside,
                                       Retraction retraction, SubjectFacts subject) {
         Work work = new Work(subjectId, state, subject);
         Instant asOf = later(state.decidedUntil(), retraction.withdrawn().receivedAt());
         work.decide(asOf);
-        work.retract(retraction, remembered(state, stored), asOf);
+        work.retract(retraction, remembered(state, retraction.withdrawn().identity(), setAside), asOf);
         work.decide(asOf);
         return work.outcome(null);
     }
@@ -140,16 +147,32 @@ public final class PersonPolicy {
     }
 
     /**
-     * The earliest first arrival a stored de-duplication entry of this person may have and still count:
-     * entries first seen more than the horizon before the person's newest are forgotten. The store may still
+     * The earliest first arrival a de-duplication entry of this person may have and still count: entries first
+     * seen more than the horizon before the person's newest are forgotten. The de-duplication store may still
      * hold such an entry (it drops whole segments, later), so every lookup asks from here on.
      */
     public Instant rememberedFrom(PersonState state) {
-        return state.newestSeenAt() == null ? Instant.EPOCH : state.newestSeenAt().minus(policy.deduplication().horizon());
+        return rememberedFrom(state.newestSeenAt());
     }
 
-    private Optional<SeenNotification> remembered(PersonState state, Optional<SeenNotification> stored) {
-        return stored.filter(entry -> !entry.firstSeenAt().isBefore(rememberedFrom(state)));
+    private Instant rememberedFrom(Instant newestSeenAt) {
+        return newestSeenAt == null ? Instant.EPOCH : newestSeenAt.minus(policy.deduplication().horizon());
+    }
+
+    /**
+     * Whether an entry for {@code identity} that still counts may have been set aside in the de-duplication store:
+     * only when the state holds none for it and some entry set aside is still within the horizon. For almost
+     * every notification this is false and the store is not asked.
+     */
+    public boolean mayHaveSetAside(PersonState state, String identity) {
+        return state.setAsideUntil() != null && !state.setAsideUntil().isBefore(rememberedFrom(state))
+                && state.recentSeen(identity).isEmpty();
+    }
+
+    /** The entry for {@code identity} that still counts: the one in the state, or else the one set aside. */
+    private Optional<SeenNotification> remembered(PersonState state, String identity, Optional<SeenNotification> setAside) {
+        return state.recentSeen(identity).or(() -> setAside)
+                .filter(entry -> !entry.firstSeenAt().isBefore(rememberedFrom(state)));
     }
 
     /** The ABVs the current state stands on, as the calculator finds them up to {@code until} (for tests and tools). */
@@ -168,11 +191,16 @@ public final class PersonPolicy {
         private final List<AbvInForce> abvs;
         private final List<QualifyingBreach> ladder;
         private Instant newestSeen;
-        private SeenNotification remember;
+        private final List<SeenNotification> recentSeen;
+        private Instant setAsideUntil;
+        private final List<SeenNotification> setAside = new ArrayList<>();
         private final List<CaseEvent> cases = new ArrayList<>();
         private final List<DataQualityEvent> dataQuality = new ArrayList<>();
-        private Instant wakeAt;
-        /** The wake-ups found by the latest decision alone: what deciding again on the same state would find. */
+        /**
+         * When the latest decision found something next due: what deciding again on the same state would find, and
+         * so when the person next needs a look without new input (earlier decisions of the same step found what the
+         * state before its input needed).
+         */
         private Instant nextDue;
         private boolean refused;
         private final Set<String> withdrawnAbvs = new HashSet<>();
@@ -187,24 +215,48 @@ public final class PersonPolicy {
             this.abvs = new ArrayList<>(state.abvs());
             this.ladder = new ArrayList<>(state.ladder());
             this.newestSeen = state.newestSeenAt();
+            this.recentSeen = new ArrayList<>(state.recentSeen());
+            this.setAsideUntil = state.setAsideUntil();
             this.nextDue = state.wakeAt();
         }
 
         /**
-         * Remembers a notification for de-duplication (the entry to store); entries first seen more than the
-         * horizon before the newest are forgotten from then on ({@link #rememberedFrom}).
+         * Remembers a notification not remembered yet for de-duplication, in the state; entries first seen more
+         * than the horizon before the newest are forgotten from then on ({@link #rememberedFrom}), and beyond
+         * {@link #MAX_RECENT_SEEN} the oldest are set aside in the de-duplication store.
          */
         void remember(SeenNotification entry) {
-            remember = entry;
             newestSeen = later(newestSeen, entry.firstSeenAt());
+            Instant from = rememberedFrom(newestSeen);
+            recentSeen.removeIf(e -> e.identity().equals(entry.identity()) || e.firstSeenAt().isBefore(from));
+            int at = 0;
+            while (at < recentSeen.size() && !recentSeen.get(at).firstSeenAt().isAfter(entry.firstSeenAt())) {
+                at++;
+            }
+            recentSeen.add(at, entry);
+            while (recentSeen.size() > MAX_RECENT_SEEN) {
+                SeenNotification oldest = recentSeen.removeFirst();
+                setAside.add(oldest);
+                setAsideUntil = later(setAsideUntil, oldest.firstSeenAt());
+            }
         }
 
-        void retract(Retraction retraction, Optional<SeenNotification> stored, Instant asOf) {
+        /** Marks a remembered entry withdrawn where it is kept: in the state, or set aside. */
+        private void withdraw(SeenNotification entry) {
+            int at = recentSeen.indexOf(entry);
+            if (at >= 0) {
+                recentSeen.set(at, entry.asWithdrawn());
+            } else {
+                setAside.add(entry.asWithdrawn());
+            }
+        }
+
+        void retract(Retraction retraction, Optional<SeenNotification> remembered, Instant asOf) {
             Sighting lost = retraction.withdrawn();
-            if (stored.isPresent()) {
-                SeenNotification entry = stored.get();
+            if (remembered.isPresent()) {
+                SeenNotification entry = remembered.get();
                 if (!entry.withdrawn() && entry.fingerprint().equals(lost.fingerprint())) {
-                    remember = entry.asWithdrawn();
+                    withdraw(entry);
                     undo(lost, retraction.reason(), asOf);
                 }
                 return;
@@ -410,7 +462,6 @@ public final class PersonPolicy {
         }
 
         private void wake(Instant at) {
-            wakeAt = wakeAt == null || at.isBefore(wakeAt) ? at : wakeAt;
             nextDue = nextDue == null || at.isBefore(nextDue) ? at : nextDue;
         }
 
@@ -426,7 +477,7 @@ public final class PersonPolicy {
 
         PersonOutcome outcome(DedupDecision dedup) {
             return new PersonOutcome(Optional.of(new PersonState(newest, decidedUntil, frozen, episodes, abvs, ladder,
-                    newestSeen, nextDue)), Optional.ofNullable(remember), cases, dataQuality, Optional.ofNullable(wakeAt),
+                    newestSeen, nextDue, recentSeen, setAsideUntil)), setAside, cases, dataQuality, Optional.ofNullable(nextDue),
                     withdrawnAbvs, Optional.ofNullable(dedup), refused);
         }
     }

@@ -71,7 +71,8 @@ class PersonPolicyTest {
                 SubjectFacts.UNKNOWN);
 
         assertThat(retracted.cases()).isEmpty();
-        assertThat(retracted.remember()).hasValueSatisfying(entry -> assertThat(entry.withdrawn()).isTrue());
+        assertThat(retracted.state().orElseThrow().recentSeen(lost.received().identity()))
+                .hasValueSatisfying(entry -> assertThat(entry.withdrawn()).isTrue());
         assertThat(arrived.cases()).isEmpty();
         assertThat(arrived.dataQuality()).isEmpty();
         assertThat(arrived.state()).isEmpty();
@@ -107,7 +108,8 @@ class PersonPolicyTest {
                 .received()), Sighting.of(other.received())), SubjectFacts.UNKNOWN);
 
         assertThat(outcome.cases()).isEmpty();
-        assertThat(outcome.remember()).isEmpty();
+        assertThat(outcome.state().orElseThrow().recentSeen()).isEqualTo(state.recentSeen());
+        assertThat(outcome.setAside()).isEmpty();
     }
 
     @Test
@@ -156,7 +158,81 @@ class PersonPolicyTest {
         assertThat(retracted.wakeAt()).isEmpty();
     }
 
-    /** The person's de-duplication entries, stored beside their state as the processor stores them. */
+    @Test
+    void aPersonWithMoreRecentNotificationsThanTheStateKeepsHasTheOldestSetAsideAndStillKnowsItsCopies() {
+        PersonState state = strapTampers("S-1", PersonPolicy.MAX_RECENT_SEEN + 1);
+        Notifications first = tamper("S-1", 0);
+
+        PersonOutcome again = person("S-1", state).notify(first.received(), SubjectFacts.UNKNOWN);
+
+        assertThat(state.recentSeen()).hasSize(PersonPolicy.MAX_RECENT_SEEN);
+        assertThat(state.recentSeen(first.received().identity())).isEmpty();
+        assertThat(seen).containsOnlyKeys("S-1" + first.received().identity());
+        assertThat(POLICY.mayHaveSetAside(state, first.received().identity())).isTrue();
+        assertThat(again.state()).isEmpty();
+        assertThat(again.cases()).isEmpty();
+        assertThat(again.dataQuality()).isEmpty();
+    }
+
+    @Test
+    void aCopyWithOtherContentOfAnEntrySetAsideIsReportedAsAConflict() {
+        PersonState state = strapTampers("S-1", PersonPolicy.MAX_RECENT_SEEN + 1);
+        Notifications changed = tamper("S-1", 0).occurredAt(T0.plusSeconds(1));
+
+        PersonOutcome outcome = person("S-1", state).notify(changed.received(), SubjectFacts.UNKNOWN);
+
+        assertThat(outcome.state()).isEmpty();
+        assertThat(outcome.dataQuality()).singleElement().satisfies(report -> assertThat(report.notificationId())
+                .isEqualTo(changed.received().notification().notificationId()));
+    }
+
+    @Test
+    void aRetractionOfACopySetAsideIsMarkedWithdrawnInTheStoreAndItsCaseWithdrawn() {
+        PersonState state = strapTampers("S-2", PersonPolicy.MAX_RECENT_SEEN + 1);
+        Notifications lost = tamper("S-2", 0);
+        Notifications kept = lost.subject("S-1").receivedAt(lost.receivedAt().minusSeconds(30));
+
+        PersonOutcome outcome = person("S-2", state).retract(new Retraction(Sighting.of(kept.received()),
+                Sighting.of(lost.received())), SubjectFacts.UNKNOWN);
+
+        assertThat(outcome.cases()).singleElement().isInstanceOf(CaseWithdrawal.class);
+        assertThat(outcome.setAside()).singleElement().satisfies(entry -> {
+            assertThat(entry.identity()).isEqualTo(lost.received().identity());
+            assertThat(entry.withdrawn()).isTrue();
+        });
+        assertThat(outcome.state().orElseThrow().recentSeen()).isEqualTo(state.recentSeen());
+    }
+
+    @Test
+    void onceEveryEntrySetAsideIsOlderThanTheHorizonTheStoreIsNotAskedAgain() {
+        PersonState state = strapTampers("S-1", PersonPolicy.MAX_RECENT_SEEN + 1);
+        Notifications later = Notifications.a(BreachType.STRAP_TAMPER).subject("S-1").id("N-later")
+                .occurredAt(T0.plus(Duration.ofDays(50))).receivedAt(T0.plus(Duration.ofDays(50)));
+
+        PersonState after = person("S-1", state).notify(later.received(), SubjectFacts.UNKNOWN).state().orElseThrow();
+
+        assertThat(POLICY.mayHaveSetAside(after, tamper("S-1", 0).received().identity())).isFalse();
+        assertThat(after.recentSeen()).extracting(SeenNotification::identity)
+                .containsExactly(later.received().identity());
+    }
+
+    /** The {@code i}th of a run of strap tampers, a minute apart. */
+    private static Notifications tamper(String subjectId, int i) {
+        return Notifications.a(BreachType.STRAP_TAMPER).subject(subjectId).id("N-" + i)
+                .occurredAt(T0.plus(Duration.ofMinutes(i))).receivedAt(T0.plus(Duration.ofMinutes(i)).plusSeconds(30));
+    }
+
+    /** The state of a person after {@code count} strap tampers. */
+    private PersonState strapTampers(String subjectId, int count) {
+        PersonState state = PersonState.EMPTY;
+        for (int i = 0; i < count; i++) {
+            state = person(subjectId, state).notify(tamper(subjectId, i).received(), SubjectFacts.UNKNOWN).state()
+                    .orElseThrow();
+        }
+        return state;
+    }
+
+    /** The person's de-duplication entries set aside beside their state, as the processor stores them. */
     private final Map<String, SeenNotification> seen = new HashMap<>();
 
     private Person person(String subjectId, PersonState state) {
@@ -174,17 +250,23 @@ class PersonPolicyTest {
         }
 
         PersonOutcome notify(ReceivedNotification received, SubjectFacts subject) {
-            return kept(POLICY.onNotification(subjectId, state, Optional.ofNullable(seen.get(subjectId + received.identity())),
-                    received, NotificationFingerprint.of(received.notification()), subject));
+            return kept(POLICY.onNotification(subjectId, state, setAside(received.identity()), received,
+                    NotificationFingerprint.of(received.notification()), subject));
         }
 
         PersonOutcome retract(Retraction retraction, SubjectFacts subject) {
-            return kept(POLICY.onRetraction(subjectId, state,
-                    Optional.ofNullable(seen.get(subjectId + retraction.withdrawn().identity())), retraction, subject));
+            return kept(POLICY.onRetraction(subjectId, state, setAside(retraction.withdrawn().identity()), retraction,
+                    subject));
+        }
+
+        /** What the processor looks up: the store is asked only when the policy says an entry may be there. */
+        private Optional<SeenNotification> setAside(String identity) {
+            return POLICY.mayHaveSetAside(state, identity) ? Optional.ofNullable(seen.get(subjectId + identity))
+                    : Optional.empty();
         }
 
         private PersonOutcome kept(PersonOutcome outcome) {
-            outcome.remember().ifPresent(entry -> seen.put(subjectId + entry.identity(), entry));
+            outcome.setAside().forEach(entry -> seen.put(subjectId + entry.identity(), entry));
             return outcome;
         }
     }
