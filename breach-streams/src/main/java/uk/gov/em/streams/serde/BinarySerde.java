@@ -4,15 +4,17 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteBufferInputStream;
+import org.apache.kafka.common.utils.ByteBufferOutputStream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.DateTimeException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -20,20 +22,24 @@ import java.util.Map;
  * every notification, where JSON costs too much CPU. The bytes are a format-version byte, then the fields as
  * the subclass writes them with {@link BinaryFields}. A null value is null bytes both ways (a tombstone).
  *
- * <p>Bytes of another version (including JSON written before this serde, which starts with {@code '{'},
- * version 123), bytes that end early or run on, and fields no record accepts raise
- * {@link SerializationException} naming the type; never a silent null.
+ * <p>Bytes of a version the subclass does not read (including JSON written before this serde, which starts with
+ * {@code '{'}, version 123), bytes that end early or run on, and fields no record accepts raise
+ * {@link SerializationException} naming the type; never a silent null. A subclass that still reads an earlier
+ * version of its layout (so that a deployment can be upgraded in place) overrides {@link #reads} and
+ * {@link #read(DataInput, int)}.
  */
 public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     /**
      * One growing buffer per thread, reused: a person's state is written for every notification, and growing a
-     * fresh buffer to its size each time showed in the profile. Kafka calls a serde on one thread at a time.
+     * fresh buffer to its size each time showed in the profile. Kafka calls a serde on one thread at a time. The
+     * streams are Kafka's unsynchronised byte-buffer streams: the JDK's byte-array streams lock on every call,
+     * which showed in the profile too (docs/benchmarks.md).
      */
     private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
 
     private static final class Buffer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        private final ByteBufferOutputStream bytes = new ByteBufferOutputStream(4096);
         private final DataOutputStream out = new DataOutputStream(bytes);
     }
 
@@ -51,15 +57,25 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
     /** Reads the fields {@link #write} wrote. */
     protected abstract T read(DataInput in) throws IOException;
 
+    /** Whether bytes of format {@code found} can be read: by default only the version this serde writes. */
+    protected boolean reads(int found) {
+        return found == version;
+    }
+
+    /** Reads the fields of a record written in format {@code found}, one {@link #reads} accepts. */
+    protected T read(DataInput in, int found) throws IOException {
+        return read(in);
+    }
+
     @Override
     public final byte[] serialize(String topic, T data) {
         if (data == null) {
             return null;
         }
         Buffer buffer = BUFFER.get();
-        ByteArrayOutputStream bytes = buffer.bytes;
+        ByteBufferOutputStream bytes = buffer.bytes;
         DataOutputStream out = buffer.out;
-        bytes.reset();
+        bytes.position(0);
         try {
             out.writeByte(version);
             write(out, data);
@@ -67,7 +83,8 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
             // writing to memory fails only for a string over writeUTF's 64 KiB
             throw new SerializationException("cannot write " + typeName + " for " + topic + ": " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+        // buffer() is the current backing buffer: writing past its end replaces it with a larger one
+        return Arrays.copyOf(bytes.buffer().array(), bytes.position());
     }
 
     @Override
@@ -79,13 +96,13 @@ public abstract class BinarySerde<T> implements Serde<T>, Serializer<T>, Deseria
             throw new SerializationException("unreadable " + typeName + " on " + topic + ": no bytes");
         }
         int found = data[0] & 0xFF;
-        if (found != version) {
+        if (!reads(found)) {
             throw new SerializationException("unreadable " + typeName + " on " + topic + ": format version "
                     + found + ", this reader knows version " + version);
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1));
+        DataInputStream in = new DataInputStream(new ByteBufferInputStream(ByteBuffer.wrap(data, 1, data.length - 1)));
         try {
-            T value = read(in);
+            T value = read(in, found);
             if (in.available() > 0) {
                 throw new IOException(in.available() + " trailing byte(s) after the record");
             }
