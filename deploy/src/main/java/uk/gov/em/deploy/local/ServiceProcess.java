@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(150);
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m",
+            "-XX:TieredStopAtLevel=1");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -80,16 +83,27 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot create " + logDir, e);
         }
-        List<String> command = List.of(javaBinary(),
-                "-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError",
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions(System.getenv()));
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-jar", jar.toString());
+                "-jar", jar.toString()));
         ServiceProcess service = new ServiceProcess(name, port, logDir.resolve(name + ".log"), command, Map.copyOf(env));
         synchronized (service.lock) {
             service.process = service.launch();
         }
         return service;
+    }
+
+    /**
+     * The services' heap, collector and compiler options: {@code EM_SERVICE_JVM_OPTS} (options separated by spaces)
+     * when set, otherwise a small heap, the serial collector and the C1 compiler only, chosen for a quick start on a
+     * laptop; C1 costs CPU under load, so a benchmark sets its own (deploy/bench/end-to-end-latency).
+     */
+    static List<String> jvmOptions(Map<String, String> env) {
+        String configured = env.getOrDefault("EM_SERVICE_JVM_OPTS", "").strip();
+        return configured.isEmpty() ? DEFAULT_JVM_OPTIONS : List.of(configured.split("\\s+"));
     }
 
     public String name() {
