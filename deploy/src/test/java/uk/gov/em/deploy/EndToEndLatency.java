@@ -55,15 +55,18 @@ import java.util.function.ToLongFunction;
  * types ({@link SimulatedSupplier}); one notification in {@code probeEvery} is a <em>probe</em>: a strap tamper of a
  * person of its own, which goes straight to the prosecutions queue. Each probe's {@code occurredAt} is a minute older
  * than the previous probe's and years older than any other case, so the newest probe's case is always the first
- * item of the queue ("oldest trigger first", policy §8); a poller reads the first page of the queue API continuously
- * and notes when each probe's case first appears. Per probe it measures the time from the gateway's 202 to the case
+ * item of the queue ("oldest trigger first", policy §8); a poller reads the first page of the queue API every
+ * {@code -DpollEvery} milliseconds (20) and notes when each probe's case first appears. That is fifty pages a second
+ * (a caseworker's page is read far less often) and adds at most 20 ms to that step: polling as fast as the hub
+ * answers made the poller the hub's largest load and starved the rest of the stack of CPU. Per probe it measures the time from the gateway's 202 to the case
  * in the queue API, and the steps in between from timestamps taken on the one machine clock: the case committed on
  * {@code em.breach-cases} (a read_committed consumer in this JVM), the hub's {@code stored_at} (its own clock, read
  * from its database afterwards), and the poller seeing it.
  *
  * <p>Arguments: hubUrl gatewayUrl kafkaBootstrap hubJdbcUrl. Options: {@code -Drate} (1000/s), {@code -Dseconds}
  * (120, measured), {@code -Dwarmup} (20 s, same load, not measured), {@code -DprobeEvery} (50), {@code -Dconnections}
- * (256 requests in flight at most), {@code -Dout} (a file to write the report to as well).
+ * (256 requests in flight at most), {@code -DpollEvery} (20 ms between reads of the queue), {@code -Dout} (a file to
+ * write the report to as well).
  */
 public final class EndToEndLatency {
 
@@ -134,6 +137,7 @@ public final class EndToEndLatency {
         long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
         long startMicros = micros() + 500_000;
         int probeCount = 0;
+        StackCpu cpuAtStart = null;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < total; i++) {
                 long dueNanos = startNanos + i * 1_000_000_000L / rate;
@@ -143,6 +147,7 @@ public final class EndToEndLatency {
                 }
                 if (i == warmupCount) {
                     measuring = true;
+                    cpuAtStart = StackCpu.now();
                 }
                 long dueMicros = startMicros + (dueNanos - startNanos) / 1_000;
                 Instant now = Instant.now();
@@ -166,6 +171,7 @@ public final class EndToEndLatency {
             }
         }
         String loadAfterSending = loadAverage();
+        String cpu = cpuAtStart == null ? "not measured" : StackCpu.now().coresSince(cpuAtStart);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && probes.values().stream().anyMatch(p -> p.inQueue == 0 && p.accepted > 0)) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
@@ -174,7 +180,7 @@ public final class EndToEndLatency {
         poller.join();
         observer.join();
         readStoredAt(jdbcUrl);
-        return report(rate, seconds, warmup, probeEvery, loadBefore, loadAfterSending);
+        return report(rate, seconds, warmup, probeEvery, loadBefore, loadAfterSending, cpu);
     }
 
     private void send(Notification n, long dueMicros, Probe probe, boolean counted) {
@@ -227,6 +233,7 @@ public final class EndToEndLatency {
 
     /** Reads the first page of the prosecutions queue over and over; notes when each probe's case first shows. */
     private void pollQueue(StackClient client, String token) {
+        long gap = TimeUnit.MILLISECONDS.toNanos(Integer.getInteger("pollEvery", 20));
         while (!stopping) {
             try {
                 JsonNode page = client.getJson(hub, "/api/v1/queues/prosecutions?limit=50", token);
@@ -243,7 +250,7 @@ public final class EndToEndLatency {
                 Thread.currentThread().interrupt();
                 return;
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            LockSupport.parkNanos(gap);
         }
     }
 
@@ -261,7 +268,8 @@ public final class EndToEndLatency {
         }
     }
 
-    private String report(int rate, int seconds, int warmup, int probeEvery, String loadBefore, String loadAfter) {
+    private String report(int rate, int seconds, int warmup, int probeEvery, String loadBefore, String loadAfter,
+                          String cpu) {
         List<Probe> measured = probes.values().stream().filter(p -> p.measured && p.accepted > 0).toList();
         long lost = measured.stream().filter(p -> p.inQueue == 0).count();
         List<Probe> complete = measured.stream()
@@ -270,6 +278,7 @@ public final class EndToEndLatency {
         out.append(String.format("end-to-end latency: %d notifications/s for %d s (after %d s of warm-up), one probe in %d;"
                         + " %s%n", rate, seconds, warmup, probeEvery, Instant.now()));
         out.append(String.format("load average before: %s; after sending: %s; now: %s%n", loadBefore, loadAfter, loadAverage()));
+        out.append(String.format("cores used while measured notifications were sent: %s%n", cpu));
         out.append(String.format("requests answered other than 202: %d; failed (I/O or no answer in 60 s; and poller errors): %d; probes measured: %d,"
                 + " of which never seen in the queue: %d, with every step known: %d%n", refused.get(), failed.get(),
                 measured.size(), lost, complete.size()));
