@@ -333,12 +333,15 @@ final class PostgresPeer {
                 url = given;
             } else {
                 try {
-                    server = EmbeddedPostgresServer.start(Files.createTempDirectory("bench-peer-pg-"),
-                            Integer.getInteger("peer.port", 0));
+                    Path data = ScratchDirectory.create("bench-peer-pg-", () -> {
+                        if (server != null) {
+                            server.close();
+                        }
+                    });
+                    server = EmbeddedPostgresServer.start(data, Integer.getInteger("peer.port", 0));
                 } catch (IOException e) {
                     throw new SQLException(e);
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "peer-postgres-stop"));
                 url = server.jdbcUrl("postgres");
             }
             url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";

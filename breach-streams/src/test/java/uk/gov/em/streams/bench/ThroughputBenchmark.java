@@ -76,7 +76,7 @@ public final class ThroughputBenchmark {
                 }
                 boolean full = run.startsWith("full");
                 Properties config = BreachStreamsConfig.of("bench-" + run + "-" + System.nanoTime(), bootstrap,
-                        Files.createTempDirectory("bench-state-"));
+                        ScratchDirectory.create("bench-state-"));
                 overrides().forEach(config::put);
                 if (run.contains("alos")) {
                     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
@@ -93,7 +93,7 @@ public final class ThroughputBenchmark {
                 PostgresPeer.check(bootstrap, runs().stream().anyMatch(run -> run.startsWith("full")));
             }
         } else {
-            Path stateDir = Files.createTempDirectory("bench-state-");
+            Path stateDir = ScratchDirectory.create("bench-state-");
             Properties config = BreachStreamsConfig.of("bench-state-" + System.nanoTime(), bootstrap, stateDir);
             overrides().forEach(config::put);
             long cpuBefore = processCpuNanos();
