@@ -18,7 +18,9 @@ final class StackCpu {
             Map.entry("supplier-gateway", "supplier-gateway"),
             Map.entry("breach-streams", "breach-streams"),
             Map.entry("hub-service", "hub-service"),
-            Map.entry("Kafka broker (the stack's own JVM)", "uk.gov.em.deploy.local.LocalStack"),
+            // the stack's JVM by an option deploy/local/run gives it before its long class path: the JDK may cut a
+            // long command line short, and the class path names the PostgreSQL jars
+            Map.entry("Kafka broker (the stack's own JVM)", "-Dem.repo="),
             Map.entry("PostgreSQL (all its processes)", "postgres"));
     private static final String THIS_JVM = "load generator and observers (this JVM)";
 
