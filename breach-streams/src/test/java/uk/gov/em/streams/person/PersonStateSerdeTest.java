@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.em.streams.serde.BinaryArbitraries.hexOrAnyStrings;
 import static uk.gov.em.streams.serde.BinaryArbitraries.instants;
 import static uk.gov.em.streams.serde.BinaryArbitraries.strings;
 
@@ -130,9 +131,8 @@ class PersonStateSerdeTest extends BinarySerdeContract<PersonState> {
                 .as(AbvInForce::new);
         Arbitrary<QualifyingBreach> breach = Combinators.combine(strings(), instants(), strings())
                 .as(QualifyingBreach::new);
-        Arbitrary<SeenNotification> seen = Combinators.combine(strings(),
-                Arbitraries.strings().withChars("0123456789abcdef").ofLength(32), instants(), Arbitraries.of(true, false))
-                .as(SeenNotification::new);
+        Arbitrary<SeenNotification> seen = Combinators.combine(strings(), hexOrAnyStrings(), instants(),
+                Arbitraries.of(true, false)).as(SeenNotification::new);
         return Combinators.combine(instants().injectNull(0.3), instants().injectNull(0.3), instants().injectNull(0.3),
                 episode.list().ofMaxSize(4), abv.list().ofMaxSize(4), breach.list().ofMaxSize(4),
                 instants().injectNull(0.3), instants().injectNull(0.3))
