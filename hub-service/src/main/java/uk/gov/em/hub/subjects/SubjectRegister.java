@@ -14,6 +14,8 @@ import uk.gov.em.hub.subjects.persistence.SubjectRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * Changes the subject register: the row, its outbox entry for em.subjects and its audit row commit
@@ -48,6 +50,12 @@ public class SubjectRegister {
     /** Whether the register marks the person vulnerable; {@code false} for a person it does not hold. */
     public boolean isVulnerable(String subjectId) {
         return subjects.find(subjectId).map(Subject::vulnerable).orElse(false);
+    }
+
+    /** Of {@code subjectIds}, those the register marks vulnerable (one query, for a page that lists many people). */
+    public Set<String> vulnerableAmong(Collection<String> subjectIds) {
+        return subjectIds.isEmpty() ? Set.of()
+                : Set.copyOf(subjects.vulnerableAmong(subjectIds.stream().distinct().toArray(String[]::new)));
     }
 
     /** Checks the words (422 naming every problem) and stores the entry as of now. */

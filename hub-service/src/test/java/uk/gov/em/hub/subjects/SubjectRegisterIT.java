@@ -69,6 +69,23 @@ class SubjectRegisterIT extends HubIntegrationTest {
                 .isZero();
     }
 
+    @Inject
+    SubjectRegister register;
+
+    @Test
+    void ofAPageOfPeopleOnlyThoseTheRegisterMarksVulnerableAreNamed() {
+        String vulnerable = "subject-" + UUID.randomUUID();
+        String notVulnerable = "subject-" + UUID.randomUUID();
+        String unknown = "subject-" + UUID.randomUUID();
+        String ops = tokenFor(OPS);
+        put("/api/v1/subjects/" + vulnerable, Map.of("harmLevel", "HIGH", "vulnerable", true), ops);
+        put("/api/v1/subjects/" + notVulnerable, Map.of("harmLevel", "HIGH", "vulnerable", false), ops);
+
+        assertThat(register.vulnerableAmong(List.of(vulnerable, notVulnerable, unknown, vulnerable)))
+                .containsExactly(vulnerable);
+        assertThat(register.vulnerableAmong(List.of())).isEmpty();
+    }
+
     @Test
     void theLatestChangeOfASubjectIsTheLastOnTheTopic() {
         String id = "subject-" + UUID.randomUUID();

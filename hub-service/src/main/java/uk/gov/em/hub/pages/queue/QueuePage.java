@@ -38,10 +38,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -101,12 +101,11 @@ public class QueuePage {
         QueueOrder queueOrder = QueueOrder.onPage(order, queue);
         List<CaseSummary> listed = queues.queue(queue, CaseStatus.OPEN, queueOrder, PageLimit.of(SHOWN), null)
                 .items();
-        Map<String, Boolean> vulnerable = new HashMap<>();
-        listed.forEach(c -> vulnerable.computeIfAbsent(c.subjectId(), subjects::isVulnerable));
+        Set<String> vulnerable = subjects.vulnerableAmong(listed.stream().map(CaseSummary::subjectId).toList());
         Labels labels = Labels.WORDS;
         List<Row> rows = listed.stream()
                 .map(c -> new Row(c.caseId(), c.subjectId(), labels.of(c.severity()), c.severity().name(),
-                        labels.harmLevel(c.harmLevel()), vulnerable.get(c.subjectId()), Ages.age(c.openedAt(), now),
+                        labels.harmLevel(c.harmLevel()), vulnerable.contains(c.subjectId()), Ages.age(c.openedAt(), now),
                         Ages.when(c.openedAt()), c.explanation(), c.assignee(), who.getName().equals(c.assignee()),
                         labels.trigger(c.trigger()), labels.of(c.status()), c.status() == CaseStatus.OPEN,
                         c.dueAt() == null ? "" : Ages.when(c.dueAt()), c.overdue(),

@@ -64,6 +64,11 @@ public abstract class SubjectRepository implements GenericRepository<SubjectRow,
 
     protected abstract Optional<SubjectRow> findBySubjectId(String subjectId);
 
+    /** Of {@code subjectIds}, those the register marks vulnerable: one query for a page of cases. */
+    @ReadOnly
+    @Query("SELECT subject_id FROM subject WHERE vulnerable AND subject_id = ANY(CAST(:subjectIds AS text[]))")
+    public abstract List<String> vulnerableAmong(String[] subjectIds);
+
     /** A pending outbox row. */
     @Introspected
     public record OutboxRow(long id, String subjectId, byte[] payload) {
