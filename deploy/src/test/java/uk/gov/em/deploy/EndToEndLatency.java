@@ -64,9 +64,10 @@ import java.util.function.ToLongFunction;
  * from its database afterwards), and the poller seeing it.
  *
  * <p>Arguments: hubUrl gatewayUrl kafkaBootstrap hubJdbcUrl. Options: {@code -Drate} (1000/s), {@code -Dseconds}
- * (120, measured), {@code -Dwarmup} (20 s, same load, not measured), {@code -DprobeEvery} (50), {@code -Dconnections}
- * (256 requests in flight at most), {@code -DpollEvery} (20 ms between reads of the queue), {@code -Dout} (a file to
- * write the report to as well).
+ * (120, measured), {@code -Dwarmup} (90 s, same load, not measured: the services compile with C2 meanwhile, and 20 s
+ * left a backlog that outlasted the measured phase), {@code -DprobeEvery} (50), {@code -Dconnections} (256 requests
+ * in flight at most), {@code -DpollEvery} (20 ms between reads of the queue), {@code -Dout} (a file to write the
+ * report to as well).
  */
 public final class EndToEndLatency {
 
@@ -110,7 +111,7 @@ public final class EndToEndLatency {
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("rate", 1000);
         int seconds = Integer.getInteger("seconds", 120);
-        int warmup = Integer.getInteger("warmup", 20);
+        int warmup = Integer.getInteger("warmup", 90);
         int probeEvery = Integer.getInteger("probeEvery", 50);
         EndToEndLatency bench = new EndToEndLatency(args[0], args[1]);
         String report = bench.measure(args[2], args[3], rate, seconds, warmup, probeEvery);
