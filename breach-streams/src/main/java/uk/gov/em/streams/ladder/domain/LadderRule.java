@@ -1,6 +1,7 @@
 package uk.gov.em.streams.ladder.domain;
 
 import uk.gov.em.contracts.BreachCase;
+import uk.gov.em.contracts.Ordinals;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.streams.policy.domain.LadderPolicy;
 
@@ -39,7 +40,7 @@ public final class LadderRule {
         Queue byLadder = ladder.queueFor(position);
         boolean overridden = vulnerable && byLadder == Queue.PROSECUTIONS;
         Queue queue = overridden ? Queue.REVIEWS : byLadder;
-        String reason = ordinal(position) + " qualifying breach in " + ladder.window().toDays() + " days ("
+        String reason = Ordinals.inFigures(position) + " qualifying breach in " + ladder.window().toDays() + " days ("
                 + label(current) + (earlier.isEmpty() ? "" : "; earlier: "
                 + earlier.stream().map(LadderRule::label).collect(Collectors.joining(", "))) + ") → "
                 + word(queue) + (overridden ? ", not " + word(byLadder) + ", as the person is flagged vulnerable" : "");
@@ -68,16 +69,5 @@ public final class LadderRule {
             case REVIEWS -> "review";
             case PROSECUTIONS -> "prosecution";
         };
-    }
-
-    static String ordinal(int n) {
-        int lastTwo = n % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 }

@@ -75,17 +75,6 @@ class LadderRuleTest {
                 .position()).isEqualTo(1);
     }
 
-    @Test
-    void ordinalsReadAsEnglish() {
-        assertThat(LadderRule.ordinal(1)).isEqualTo("1st");
-        assertThat(LadderRule.ordinal(2)).isEqualTo("2nd");
-        assertThat(LadderRule.ordinal(3)).isEqualTo("3rd");
-        assertThat(LadderRule.ordinal(4)).isEqualTo("4th");
-        assertThat(LadderRule.ordinal(11)).isEqualTo("11th");
-        assertThat(LadderRule.ordinal(12)).isEqualTo("12th");
-        assertThat(LadderRule.ordinal(22)).isEqualTo("22nd");
-        assertThat(LadderRule.ordinal(113)).isEqualTo("113th");
-    }
 
     private static LadderDecision decide(int earlier, boolean vulnerable) {
         List<QualifyingBreach> known = new ArrayList<>();

@@ -2,6 +2,7 @@ package uk.gov.em.hub.pages.cases;
 
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseReason;
+import uk.gov.em.contracts.Ordinals;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.hub.pages.common.Ages;
 import uk.gov.em.hub.pages.common.Labels;
@@ -112,14 +113,7 @@ public final class ReasonWords {
         if (n >= 1 && n <= ORDINALS.length) {
             return ORDINALS[n - 1];
         }
-        int lastTwo = n % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
+        return Ordinals.inFigures(n);
     }
 
     /** {@code a}, {@code a and b}, {@code a, b and c}. */
