@@ -9,11 +9,16 @@ import uk.gov.em.contracts.HarmLevel;
 import uk.gov.em.contracts.Queue;
 import uk.gov.em.contracts.Severity;
 import uk.gov.em.hub.cases.domain.NewestFirstKey;
+import uk.gov.em.hub.cases.persistence.CaseRepository;
 import uk.gov.em.hub.queue.domain.QueueOrderKey;
 import uk.gov.em.hub.testing.ACase;
 import uk.gov.em.hub.testing.HubIntegrationTest;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,6 +135,38 @@ class QueuePaginationIT extends HubIntegrationTest {
     @Test
     void anUnknownCaseIsNotFound() {
         assertProblem(get("/api/v1/cases/no-such-case", token), 404, "no case has id 'no-such-case'");
+    }
+
+    @Test
+    void theQueueDepthsAreCountedFromTheOpenCasesIndexAloneNeverFromTheCasesRows() throws SQLException {
+        String plan = planAtScale(CaseRepository.OPEN_DEPTHS.replace(":now", "now()"));
+
+        assertThat(plan).contains("Index Only Scan using breach_case_open_by_due").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void theDueOrderQueueIsASeekOnTheOpenCasesIndexReadInItsOrder() throws SQLException {
+        String plan = planAtScale(CaseRepository.OPEN_BY_DUE.replace(":queue", "'reviews'").replace(":limit", "7"));
+
+        assertThat(plan).contains("Index Scan using breach_case_open_by_due").doesNotContain("Sort");
+    }
+
+    /**
+     * PostgreSQL's plan for {@code query} as it would be on a large table: fresh statistics and visibility, and
+     * a sequential scan priced out (on a few dozen rows it is always the cheapest).
+     */
+    private String planAtScale(String query) throws SQLException {
+        sql("VACUUM ANALYZE breach_case");
+        try (Connection c = superuser(); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
     }
 
     private List<JsonNode> walk(String firstPage) {

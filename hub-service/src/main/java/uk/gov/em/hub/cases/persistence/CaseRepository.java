@@ -44,7 +44,7 @@ import java.util.Optional;
  * The {@code breach_case} table (and {@code case_action}), on Micronaut Data JDBC: each statement is a
  * {@code @Query} with named parameters, rows come back as {@link CaseRow}s and DTO records, and this class
  * turns them into the domain's types. Reads are keyset-paged in the orders the API offers, each served by
- * an index (V1, V3, V10); writes are idempotent so a redelivered Kafka record changes nothing.
+ * an index (V1, V3, V82); writes are idempotent so a redelivered Kafka record changes nothing.
  *
  * <p>Three paths stay hand-written on {@link JdbcOperations}: {@link #takeNext} (see there); the batched
  * ingest {@link Writer}, one JDBC batch per polled batch with a per-row "was it new" answer that a
@@ -55,6 +55,30 @@ import java.util.Optional;
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public abstract class CaseRepository implements GenericRepository<CaseRow, String> {
+
+    /**
+     * The head of a queue's open cases, earliest due first: a seek on the open-cases index
+     * ({@code breach_case_open_by_due}, V82), read in its order.
+     */
+    public static final String OPEN_BY_DUE =
+            "SELECT * FROM breach_case WHERE queue = :queue AND lane = 'OPEN' ORDER BY due_at, case_id LIMIT :limit";
+
+    /**
+     * Per queue, the open, unallocated and overdue counts with their oldest times: every column it reads is in
+     * the open-cases index ({@code breach_case_open_by_due}, V82), so PostgreSQL can count from the index alone
+     * rather than read every case's row (which one it does is the planner's choice, by the table's visibility map).
+     */
+    public static final String OPEN_DEPTHS = """
+            SELECT queue, count(*) AS open, min(stored_at) AS oldest_stored_at,
+                   count(*) FILTER (WHERE assignee IS NULL OR claim_expires_at <= :now) AS unallocated,
+                   min(stored_at) FILTER (WHERE assignee IS NULL OR claim_expires_at <= :now)
+                       AS oldest_unallocated_stored_at,
+                   count(*) FILTER (WHERE due_at < :now) AS overdue,
+                   min(due_at) FILTER (WHERE due_at < :now) AS oldest_overdue_due_at
+              FROM breach_case WHERE lane = 'OPEN' GROUP BY queue""";
+
+    /** For the rest of the transaction, no parallel workers. */
+    private static final String ON_ONE_CORE = "SET LOCAL max_parallel_workers_per_gather = 0";
 
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO breach_case (case_id, subject_id, queue, severity, harm_level, trigger, policy_version, rule_id,
@@ -310,7 +334,7 @@ public abstract class CaseRepository implements GenericRepository<CaseRow, Strin
                 : queueByDueAfter(queue.path(), after.dueAt(), after.caseId(), limit));
     }
 
-    @Query("SELECT * FROM breach_case WHERE queue = :queue AND lane = 'OPEN' ORDER BY due_at, case_id LIMIT :limit")
+    @Query(OPEN_BY_DUE)
     protected abstract List<CaseRow> queueByDueHead(String queue, int limit);
 
     @Query("""
@@ -349,9 +373,13 @@ public abstract class CaseRepository implements GenericRepository<CaseRow, Strin
      * Per queue: open cases, the oldest open case's store time, unallocated cases (nobody holds a live
      * claim at {@code now}), the oldest unallocated case's store time, overdue cases and the earliest due
      * date that passed (for gauges, the backlog MI and the SLA MI).
+     *
+     * <p>It reads every open case, so it runs on one core: a parallel plan took three, every 15 s, from the feeds
+     * and the queue pages (docs/benchmarks.md, "End-to-end latency").
      */
     @ReadOnly
     public Map<Queue, QueueDepth> openDepths(Instant now) {
+        jdbc.prepareStatement(ON_ONE_CORE, PreparedStatement::execute);
         Map<Queue, QueueDepth> depths = new EnumMap<>(Queue.class);
         for (DepthRow d : depthRows(now)) {
             Queue.fromPath(d.queue()).ifPresent(queue -> depths.put(queue, new QueueDepth(d.open(),
@@ -361,14 +389,7 @@ public abstract class CaseRepository implements GenericRepository<CaseRow, Strin
         return depths;
     }
 
-    @Query("""
-            SELECT queue, count(*) AS open, min(stored_at) AS oldest_stored_at,
-                   count(*) FILTER (WHERE assignee IS NULL OR claim_expires_at <= :now) AS unallocated,
-                   min(stored_at) FILTER (WHERE assignee IS NULL OR claim_expires_at <= :now)
-                       AS oldest_unallocated_stored_at,
-                   count(*) FILTER (WHERE due_at < :now) AS overdue,
-                   min(due_at) FILTER (WHERE due_at < :now) AS oldest_overdue_due_at
-              FROM breach_case WHERE lane = 'OPEN' GROUP BY queue""")
+    @Query(OPEN_DEPTHS)
     protected abstract List<DepthRow> depthRows(Instant now);
 
     /** One queue's depths as the query answers them. */
