@@ -18,7 +18,12 @@ import java.util.Properties;
  */
 public final class BreachStreamsConfig {
 
-    /** Short commits keep end-to-end latency low: under exactly-once, output is visible only after a commit. */
+    /**
+     * Short commits keep end-to-end latency low: under exactly-once, output is visible only after a commit, so a case
+     * waits half of this on average. The cluster's client settings may name another ({@code KAFKA_COMMIT_INTERVAL_MS}):
+     * shorter is lower latency for more transactions, longer is the other way round (docs/benchmarks.md, "End-to-end
+     * latency").
+     */
     public static final long COMMIT_INTERVAL_MS = 100;
 
     private BreachStreamsConfig() {
@@ -31,7 +36,8 @@ public final class BreachStreamsConfig {
     /**
      * As {@link #of(String, String, Path)}, on top of the cluster's client settings ({@code security.protocol},
      * {@code sasl.*}, {@code ssl.*}...), which Kafka Streams hands to every client it creates. The settings
-     * this topology is meant to run with are imposed over them and cannot be weakened by configuration.
+     * this topology is meant to run with are imposed over them and cannot be weakened by configuration; only the
+     * commit interval, a trade of latency against throughput, is theirs to choose.
      */
     public static Properties of(String applicationId, String bootstrapServers, Path stateDir,
                                 Map<String, Object> clientSettings) {
@@ -41,7 +47,7 @@ public final class BreachStreamsConfig {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);

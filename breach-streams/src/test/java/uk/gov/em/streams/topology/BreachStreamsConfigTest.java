@@ -2,6 +2,7 @@ package uk.gov.em.streams.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -15,6 +16,8 @@ import uk.gov.em.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run with exactly that configuration (the breach topology has no record it throws on by design).
  */
 class BreachStreamsConfigTest {
+
+    @Test
+    void theClusterSettingsMayTuneTheCommitIntervalButNeverWeakenExactlyOnce() throws Exception {
+        Properties config = BreachStreamsConfig.of("config-test", "unused:9092", Files.createTempDirectory("config-test-"),
+                Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50",
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+
+        assertThat(new StreamsConfig(config).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
+        assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
 
     @Test
     void aRecordOnWhichAProcessorThrowsIsKeptOnTheDeadLetterTopicAndTheRecordsBehindItAreProcessed() throws Exception {
