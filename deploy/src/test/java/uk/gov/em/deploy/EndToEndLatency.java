@@ -277,7 +277,9 @@ public final class EndToEndLatency {
             }
             String next = page.path("nextCursor").asText(null);
             path = endsInANewProbe && next != null
-                    ? "/api/v1/queues/prosecutions?limit=" + POLL_PAGE + "&cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8) : null;
+                    ? "/api/v1/queues/prosecutions?limit=" + POLL_PAGE + "&cursor="
+                            + URLEncoder.encode(next, StandardCharsets.UTF_8)
+                    : null;
         }
     }
 

@@ -138,7 +138,7 @@ class QueuePaginationIT extends HubIntegrationTest {
     }
 
     @Test
-    void theQueueDepthsAreCountedFromTheOpenCasesIndexAloneNeverFromTheCasesRows() throws SQLException {
+    void theOpenCasesIndexAloneCanServeTheQueueDepthCounts() throws SQLException {
         String plan = planAtScale(CaseRepository.OPEN_DEPTHS.replace(":now", "now()"));
 
         assertThat(plan).contains("Index Only Scan using breach_case_open_by_due").doesNotContain("Seq Scan");
@@ -152,8 +152,8 @@ class QueuePaginationIT extends HubIntegrationTest {
     }
 
     /**
-     * PostgreSQL's plan for {@code query} as it would be on a large table: fresh statistics and visibility, and
-     * a sequential scan priced out (on a few dozen rows it is always the cheapest).
+     * PostgreSQL's plan for {@code query} with fresh statistics and visibility and a sequential scan priced out, that
+     * is, what an index can serve (on a few dozen rows a sequential scan is always the cheapest).
      */
     private String planAtScale(String query) throws SQLException {
         sql("VACUUM ANALYZE breach_case");
