@@ -169,6 +169,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** From now on the JVM's exit is expected: it is not restarted (the first step of {@link #close()}). */
+    public void expectExit() {
+        synchronized (lock) {
+            stopping = true;
+        }
+    }
+
     /** Asks the JVM to stop (SIGTERM), then forces it and anything it started if it has not within 20 s. */
     @Override
     public void close() {
