@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -173,9 +175,28 @@ public final class ServiceStack implements AutoCloseable {
     }
 
     private static void awaitHealthy(List<ServiceProcess> starting) {
-        CompletableFuture.allOf(starting.stream()
-                .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(START_TIMEOUT)))
-                .toArray(CompletableFuture[]::new)).join();
+        atOnce(starting, p -> p.awaitHealthy(START_TIMEOUT));
+    }
+
+    /**
+     * Does {@code step} for every process at once, each on a virtual thread of its own, and throws the first failure
+     * once all are done. Not on the common pool: it has one thread on two cores, which did them one after another.
+     */
+    private static void atOnce(List<ServiceProcess> processes, Consumer<ServiceProcess> step) {
+        List<Future<?>> steps;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            steps = processes.stream().<Future<?>>map(p -> threads.submit(() -> step.accept(p))).toList();
+        }
+        for (Future<?> done : steps) {
+            try {
+                done.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     public ServiceProcess service(String name) {
@@ -198,14 +219,11 @@ public final class ServiceStack implements AutoCloseable {
     /**
      * Stops every service, all at once, each with its grace period. Every supervisor hears first that the stack is
      * stopping: Ctrl-C reaches the services too, and one that exits while another is still stopping must not be
-     * taken for a crash and started again. Each stops on a thread of its own (the common pool has one thread on two
-     * cores, which stopped them one after another).
+     * taken for a crash and started again.
      */
     @Override
     public void close() {
         processes.forEach(ServiceProcess::expectExit);
-        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
-            processes.forEach(p -> stopping.submit(p::close));
-        }
+        atOnce(processes, ServiceProcess::close);
     }
 }
