@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import uk.gov.em.contracts.NotificationRules.FieldProblem;
+import uk.gov.em.contracts.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,8 @@ public final class BatchParser {
     /** The most notifications one batch may carry. */
     public static final int MAX_ITEMS = 1000;
 
-    private static final JsonFactory SYNTAX = JsonFactory.builder().build();
-    private static final ObjectMapper LENIENT = JsonMapper.builder().build();
+    private static final JsonFactory SYNTAX = Json.factory();
+    private static final ObjectMapper LENIENT = JsonMapper.builder(Json.factory()).build();
 
     private final NotificationParser parser;
     private final int maxItems;

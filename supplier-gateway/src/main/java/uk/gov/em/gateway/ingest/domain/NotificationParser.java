@@ -11,6 +11,7 @@ import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Notification;
 import uk.gov.em.contracts.NotificationRules;
 import uk.gov.em.contracts.NotificationRules.FieldProblem;
+import uk.gov.em.contracts.json.Json;
 import uk.gov.em.contracts.Rfc3339;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class NotificationParser {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{1,128})'");
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
+    private static final ObjectMapper STRICT = JsonMapper.builder(Json.factory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
