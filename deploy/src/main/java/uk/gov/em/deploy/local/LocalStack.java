@@ -67,44 +67,52 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-stop"));
 
-        LOG.info("starting PostgreSQL and Kafka (data in {})", data);
-        resources.postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), postgresPort);
-        String jdbcUrl = resources.postgres.ensureDatabase(HUB_DATABASE, HUB_DATABASE);
-        resources.postgres.ensureLoginRole(HUB_APP_ROLE, HUB_APP_ROLE);
-        resources.kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
-        KafkaTopics.ensure(resources.kafka.bootstrapServers(), KafkaTopics.productTopics(PARTITIONS));
+        // Whatever fails while starting stops what did start and ends the launcher: the broker's and PostgreSQL's
+        // threads would otherwise keep this JVM, and deploy/local/run with it, running with no stack to show.
+        try {
+            LOG.info("starting PostgreSQL and Kafka (data in {})", data);
+            resources.postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), postgresPort);
+            String jdbcUrl = resources.postgres.ensureDatabase(HUB_DATABASE, HUB_DATABASE);
+            resources.postgres.ensureLoginRole(HUB_APP_ROLE, HUB_APP_ROLE);
+            resources.kafka = EmbeddedKafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
+            KafkaTopics.ensure(resources.kafka.bootstrapServers(), KafkaTopics.productTopics(PARTITIONS));
 
-        LOG.info("starting hub-service, supplier-gateway and breach-streams (logs in {})", data.resolve("logs"));
-        resources.services = ServiceStack.start(new ServiceStack.Settings(
-                jar(repo, "supplier-gateway"), jar(repo, "breach-streams"), jar(repo, "hub-service"),
-                hubPort, gatewayPort, streamsPort,
-                resources.kafka.bootstrapServers(), jdbcUrl, HUB_APP_ROLE, HUB_APP_ROLE,
-                new ServiceStack.DatabaseLogin(HUB_DATABASE, HUB_DATABASE),
-                DEV_SUPPLIER + "=" + DEV_SUPPLIER_SECRET, DEV_USERS, jwtSecret(data),
-                data.resolve("streams-state"), data.resolve("logs"), hubInstances, streamsInstances));
+            LOG.info("starting hub-service, supplier-gateway and breach-streams (logs in {})", data.resolve("logs"));
+            resources.services = ServiceStack.start(new ServiceStack.Settings(
+                    jar(repo, "supplier-gateway"), jar(repo, "breach-streams"), jar(repo, "hub-service"),
+                    hubPort, gatewayPort, streamsPort,
+                    resources.kafka.bootstrapServers(), jdbcUrl, HUB_APP_ROLE, HUB_APP_ROLE,
+                    new ServiceStack.DatabaseLogin(HUB_DATABASE, HUB_DATABASE),
+                    DEV_SUPPLIER + "=" + DEV_SUPPLIER_SECRET, DEV_USERS, jwtSecret(data),
+                    data.resolve("streams-state"), data.resolve("logs"), hubInstances, streamsInstances));
 
-        if (simulate) {
-            resources.simulator = new NotificationSimulator(
-                    new SimulatedSupplier(NotificationMix.of(PublishedBreachTable.shipped()), new Random(), 250,
-                            Long.toString(System.currentTimeMillis(), 36)),
-                    resources.services.gatewayUrl(), DEV_SUPPLIER, DEV_SUPPLIER_SECRET, Clock.systemUTC());
-            resources.simulator.start(rate);
+            if (simulate) {
+                resources.simulator = new NotificationSimulator(
+                        new SimulatedSupplier(NotificationMix.of(PublishedBreachTable.shipped()), new Random(), 250,
+                                Long.toString(System.currentTimeMillis(), 36)),
+                        resources.services.gatewayUrl(), DEV_SUPPLIER, DEV_SUPPLIER_SECRET, Clock.systemUTC());
+                resources.simulator.start(rate);
+            }
+
+            if (observe) {
+                resources.observability = Observability.start(repo, data, env, resources.services);
+            }
+
+            System.out.printf("READY hub=%s gateway=%s streams=%s kafka=%s postgres=%s"
+                            + " | users caseworker/caseworker senior/senior ops/ops admin/admin"
+                            + " | supplier %s secret %s | simulator %s | data %s%s%n",
+                    urls(resources.services, ServiceStack.HUB), resources.services.gatewayUrl(),
+                    urls(resources.services, ServiceStack.STREAMS),
+                    resources.kafka.bootstrapServers(), jdbcUrl, DEV_SUPPLIER, DEV_SUPPLIER_SECRET,
+                    simulate ? "on (" + rate + "/s; EM_SIMULATE=0 turns it off)" : "off", data,
+                    observe ? " | " + resources.observability.summary() : "");
+            System.out.println("Services that die are restarted (see the lines above). Press Ctrl-C to stop everything.");
+            System.out.flush();
+        } catch (Exception e) {
+            LOG.error("the local stack could not start", e);
+            System.err.println("deploy/local/run: the local stack could not start: " + e.getMessage());
+            System.exit(1);
         }
-
-        if (observe) {
-            resources.observability = Observability.start(repo, data, env, resources.services);
-        }
-
-        System.out.printf("READY hub=%s gateway=%s streams=%s kafka=%s postgres=%s"
-                        + " | users caseworker/caseworker senior/senior ops/ops admin/admin"
-                        + " | supplier %s secret %s | simulator %s | data %s%s%n",
-                urls(resources.services, ServiceStack.HUB), resources.services.gatewayUrl(),
-                urls(resources.services, ServiceStack.STREAMS),
-                resources.kafka.bootstrapServers(), jdbcUrl, DEV_SUPPLIER, DEV_SUPPLIER_SECRET,
-                simulate ? "on (" + rate + "/s; EM_SIMULATE=0 turns it off)" : "off", data,
-                observe ? " | " + resources.observability.summary() : "");
-        System.out.println("Services that die are restarted (see the lines above). Press Ctrl-C to stop everything.");
-        System.out.flush();
         stopped.await();
     }
 
