@@ -24,10 +24,11 @@ import java.time.Instant;
 public final class Json {
 
     /**
-     * Where every mapping borrows its read and write buffers. Jackson's default keeps them per thread, which only
-     * pays on long-lived threads: the gateway and the hub answer each request on a new virtual thread, so every
-     * JSON read or write allocated fresh buffers (13 % of all the gateway's allocation in its benchmark,
-     * docs/benchmarks.md). One pool shared by all threads reuses them whatever thread asks.
+     * Where our mappers borrow their read and write buffers. Jackson's default keeps them per thread, which only
+     * pays on long-lived threads: the gateway answers each request on a new virtual thread, so every JSON read or
+     * write there allocated fresh buffers (13 % of all the gateway's allocation in its benchmark,
+     * docs/benchmarks.md). One pool shared by all threads reuses them whatever thread asks. (Micronaut's own mapper
+     * of HTTP bodies keeps its default.)
      */
     private static final RecyclerPool<BufferRecycler> BUFFERS = JsonRecyclerPools.sharedConcurrentDequePool();
 
@@ -45,8 +46,8 @@ public final class Json {
     }
 
     /**
-     * A new JSON factory that borrows its buffers from the one shared pool. Each mapper needs its own factory
-     * (a mapper's read and write features are set on its factory), and every mapper of JSON is built on one.
+     * A new JSON factory that borrows its buffers from the one shared pool: build every mapper of our own on one.
+     * Each mapper needs its own factory, as a mapper's read and write features are set on its factory.
      */
     public static JsonFactory factory() {
         return JsonFactory.builder().recyclerPool(BUFFERS).build();
