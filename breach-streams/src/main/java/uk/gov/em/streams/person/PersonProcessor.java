@@ -1,11 +1,14 @@
 package uk.gov.em.streams.person;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -16,6 +19,8 @@ import uk.gov.em.contracts.BreachCase;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.contracts.CaseWithdrawal;
 import uk.gov.em.contracts.DataQualityEvent;
+import uk.gov.em.contracts.ReceivedNotification;
+import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.contracts.Subject;
 import uk.gov.em.streams.dedup.domain.SeenNotification;
 import uk.gov.em.streams.person.domain.PersonOutcome;
@@ -37,9 +42,18 @@ import java.util.Optional;
  * the entries of a person with more than {@link PersonPolicy#MAX_RECENT_SEEN} within the horizon (a window store
  * keyed by subject and identity, stamped with its first arrival, changelogged, dropped by segment once twice the
  * horizon old), the subject register (a global store) for harm level and the vulnerable flag, and a wake-up store
- * naming who needs a look without new input, and when (an ABV inside an open episode, 168 h). An ordinary
- * notification costs one state read and write, so one changelog record (ADR 0008); a flooded person's also a
- * de-duplication lookup and write (ADR 0005).
+ * naming who needs a look without new input, and when (an ABV inside an open episode, 168 h).
+ *
+ * <p><b>State in memory, written behind (ADR 0010).</b> People's decoded states are kept in memory
+ * ({@link RecentPeople}). What an ordinary notification changes is written to the person-store every
+ * {@code stateWriteInterval}, all at once, together with the input offset every written state has caught up with
+ * (the {@code written-up-to} store): a person with several notifications in that time is written once. Anything
+ * else that changes a person (a retraction, a wake-up, entries set aside in the de-duplication store) writes every
+ * held change at once, so the person-store is always the state after exactly the notifications up to that offset
+ * and the rest of what the task did before it. A task that starts with state written behind reads its input from
+ * just after that offset up to what the application has committed, and applies those notifications again without
+ * publishing anything (it published them before, in the transactions that committed them). With a zero interval
+ * every change is written at once and the offset is not kept.
  *
  * <p><b>The clock.</b> Every {@code clockInterval} of wall-clock time the wake-up store is scanned and every
  * person due is decided "as of" now. To keep replays exact, "now" is the wall clock only when the task has
@@ -51,60 +65,126 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonProcessor.class);
     private static final char KEY_SEPARATOR = '\u001f';
+    /** The one key of the {@code written-up-to} store: each task has its own store, so one entry is enough. */
+    private static final String WRITTEN_UP_TO = "offset";
+    private static final long NONE = -1;
+    /**
+     * How many people's decoded states a task keeps in memory ({@link RecentPeople}), and so how many changed
+     * states it may hold before it writes them early: a few KB each, so some tens of MB a task.
+     */
+    static final int RECENT_PEOPLE = 20_000;
+    private static final JsonSerde<ReceivedNotification> NOTIFICATIONS = JsonSerde.of(ReceivedNotification.class);
 
     private final PolicySettings settings;
     private final PersonPolicy policy;
     private final TopologyEvents events;
-    private final String personStoreName;
-    private final String wakeStoreName;
-    private final String seenStoreName;
-    private final String subjectStoreName;
+    private final String inputTopic;
+    private final PersonStores stores;
     /** Notifications this task refused because a person's state was full (for the log's sake). */
     private long refused;
     private ProcessorContext<String, PersonOutput> context;
-    private KeyValueStore<String, PersonState> people;
+    private RecentPeople people;
+    private KeyValueStore<String, Long> writtenUpTo;
     private KeyValueStore<String, Long> wakeUps;
     private WindowStore<String, SeenNotification> seen;
     private KeyValueStore<String, Subject> register;
     private Cancellable clock;
+    private Cancellable writer;
     private long lastInputWallClock;
+    /** The offset of the latest notification this task applied (in its input partition), or {@link #NONE}. */
+    private long latestOffset;
+    /** What the {@code written-up-to} store says, or {@link #NONE} when it has nothing. */
+    private long storedUpTo;
 
-    public PersonProcessor(PolicySettings settings, TopologyEvents events, String personStoreName, String wakeStoreName,
-                           String seenStoreName, String subjectStoreName) {
+    /** The stores the person's step uses, by name. */
+    public record PersonStores(String people, String writtenUpTo, String wakeUps, String seen, String subjects) {
+    }
+
+    public PersonProcessor(PolicySettings settings, TopologyEvents events, String inputTopic, PersonStores stores) {
         this.settings = settings;
         this.policy = new PersonPolicy(settings.policy());
         this.events = events;
-        this.personStoreName = personStoreName;
-        this.wakeStoreName = wakeStoreName;
-        this.seenStoreName = seenStoreName;
-        this.subjectStoreName = subjectStoreName;
+        this.inputTopic = inputTopic;
+        this.stores = stores;
     }
 
     @Override
     public void init(ProcessorContext<String, PersonOutput> context) {
         this.context = context;
-        this.people = context.getStateStore(personStoreName);
-        this.wakeUps = context.getStateStore(wakeStoreName);
-        this.seen = context.getStateStore(seenStoreName);
-        this.register = context.getStateStore(subjectStoreName);
+        this.people = new RecentPeople(context.getStateStore(stores.people()), RECENT_PEOPLE);
+        this.writtenUpTo = context.getStateStore(stores.writtenUpTo());
+        this.wakeUps = context.getStateStore(stores.wakeUps());
+        this.seen = context.getStateStore(stores.seen());
+        this.register = context.getStateStore(stores.subjects());
         this.lastInputWallClock = context.currentSystemTimeMs();
+        this.latestOffset = NONE;
+        Long stored = writtenUpTo.get(WRITTEN_UP_TO);
+        this.storedUpTo = stored == null ? NONE : stored;
+        if (stored != null) {
+            catchUp(stored);
+        }
         this.clock = context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClock);
+        if (settings.writesStateBehind()) {
+            this.writer = context.schedule(settings.stateWriteInterval(), PunctuationType.WALL_CLOCK_TIME,
+                    now -> writeChanged());
+        }
+    }
+
+    /**
+     * Applies again, publishing nothing, the notifications after {@code writtenUpTo} that the application has
+     * already committed: the person-store holds the state after {@code writtenUpTo}, and what came after it was
+     * held in memory by the task that went away.
+     */
+    private void catchUp(long writtenUpTo) {
+        TaskInput input = new TaskInput(context.appConfigs(), context.applicationId(),
+                new TopicPartition(inputTopic, context.taskId().partition()));
+        long committed = input.committedOffset().orElse(writtenUpTo + 1);
+        if (committed <= writtenUpTo + 1) {
+            return;
+        }
+        long started = System.nanoTime();
+        int[] applied = {0};
+        long from = input.read(writtenUpTo + 1, committed, (offset, record) -> {
+            if (applyAgain(record)) {
+                applied[0]++;
+            }
+            latestOffset = offset;
+        });
+        if (from > writtenUpTo + 1) {
+            LOG.error("{}: notifications from offset {} to {} are no longer on {}; the state of people they concerned"
+                    + " is behind what was published", context.taskId(), writtenUpTo + 1, from - 1, inputTopic);
+        }
+        LOG.info("{}: applied again {} notifications (offsets {} to {}) whose people's state had not been written"
+                + " yet, in {} ms", context.taskId(), applied[0], from, committed - 1,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** One committed notification applied as the live task applied it; false when the live task skipped it. */
+    private boolean applyAgain(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null || record.value() == null) {
+            return false;
+        }
+        try {
+            ReceivedNotification received = NOTIFICATIONS.deserializer().deserialize(record.topic(), record.value());
+            if (received == null) {
+                return false;
+            }
+            decide(record.key(), PersonInput.Arrived.of(received));
+            return true;
+        } catch (RuntimeException e) {
+            // The live task set the same record aside (unreadable, or a processor failure before any change).
+            return false;
+        }
     }
 
     @Override
     public void process(Record<String, PersonInput> record) {
         lastInputWallClock = context.currentSystemTimeMs();
         String subjectId = record.key();
-        PersonState stored = people.get(subjectId);
-        PersonState state = stored == null ? PersonState.EMPTY : stored;
-        PersonOutcome outcome = switch (record.value()) {
-            case PersonInput.Arrived arrived -> policy.onNotification(subjectId, state,
-                    setAside(subjectId, arrived.notification().identity(), state), arrived.notification(),
-                    arrived.fingerprint(), subject(subjectId));
-            case PersonInput.Retracted retracted -> policy.onRetraction(subjectId, state,
-                    setAside(subjectId, retracted.retraction().withdrawn().identity(), state), retracted.retraction(),
-                    subject(subjectId));
-        };
+        if (record.value() instanceof PersonInput.Arrived) {
+            arrivedAt(context.recordMetadata().map(RecordMetadata::offset).orElse(NONE));
+        }
+        PersonOutcome outcome = decide(subjectId, record.value());
         outcome.dedup().ifPresent(events::deduplicated);
         if (outcome.refused()) {
             events.refused(subjectId);
@@ -116,11 +196,47 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
                         PersonPolicy.MAX_EPISODES, refused);
             }
         }
+        publish(subjectId, outcome);
+        boolean ordinary = record.value() instanceof PersonInput.Arrived && outcome.setAside().isEmpty();
+        if (!settings.writesStateBehind() || !ordinary || people.full()) {
+            writeChanged();
+        }
+    }
+
+    /**
+     * Notes that the notification at {@code offset} is being applied. The first one applied while state is written
+     * behind, with no offset stored yet, stores the one before it: everything before it is in the person-store.
+     */
+    private void arrivedAt(long offset) {
+        if (offset == NONE) {
+            return;
+        }
+        if (settings.writesStateBehind() && storedUpTo == NONE && latestOffset == NONE) {
+            storeWrittenUpTo(offset - 1);
+        }
+        latestOffset = offset;
+    }
+
+    /**
+     * Applies one input to the person's state held in memory, sets aside what the outcome sets aside and keeps the
+     * wake-up store at the new state's {@code wakeAt}; publishes nothing.
+     */
+    private PersonOutcome decide(String subjectId, PersonInput input) {
+        PersonState stored = people.get(subjectId);
+        PersonState state = stored == null ? PersonState.EMPTY : stored;
+        PersonOutcome outcome = switch (input) {
+            case PersonInput.Arrived arrived -> policy.onNotification(subjectId, state,
+                    setAside(subjectId, arrived.notification().identity(), state), arrived.notification(),
+                    arrived.fingerprint(), subject(subjectId));
+            case PersonInput.Retracted retracted -> policy.onRetraction(subjectId, state,
+                    setAside(subjectId, retracted.retraction().withdrawn().identity(), state), retracted.retraction(),
+                    subject(subjectId));
+        };
         for (SeenNotification entry : outcome.setAside()) {
             seen.put(seenKey(subjectId, entry.identity()), entry, entry.firstSeenAt().toEpochMilli());
         }
-        // the wake-up store holds what the person's state says (publish keeps it so), so it need not be read here
-        publish(subjectId, stored == null || stored.wakeAt() == null ? null : stored.wakeAt().toEpochMilli(), outcome);
+        keep(subjectId, stored == null || stored.wakeAt() == null ? null : stored.wakeAt().toEpochMilli(), outcome);
+        return outcome;
     }
 
     /** The person's de-duplication entry for {@code identity} set aside in the store, if one may still count there. */
@@ -162,15 +278,19 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
                 wakeUps.delete(entry.key);
                 continue;
             }
-            publish(entry.key, entry.value, policy.onClock(entry.key, state, Instant.ofEpochMilli(now),
-                    subject(entry.key)));
+            PersonOutcome outcome = policy.onClock(entry.key, state, Instant.ofEpochMilli(now), subject(entry.key));
+            keep(entry.key, entry.value, outcome);
+            publish(entry.key, outcome);
+        }
+        if (!due.isEmpty()) {
+            writeChanged();
         }
     }
 
-    /** Stores the outcome's state, keeps the wake-up store at its {@code wakeAt} ({@code wakeStored} before), sends its events. */
-    private void publish(String subjectId, Long wakeStored, PersonOutcome outcome) {
+    /** Holds the outcome's state and keeps the wake-up store at its {@code wakeAt} ({@code wakeStored} before). */
+    private void keep(String subjectId, Long wakeStored, PersonOutcome outcome) {
         outcome.state().ifPresent(state -> {
-            people.put(subjectId, state);
+            people.change(subjectId, state);
             // Most people have nothing pending: they cost no wake-up store write, nor a changelog record.
             Long wake = state.wakeAt() == null ? null : state.wakeAt().toEpochMilli();
             if (!Objects.equals(wake, wakeStored)) {
@@ -181,6 +301,34 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
                 }
             }
         });
+    }
+
+    /**
+     * Writes every changed state held in memory to the person-store and, while state is written behind, the offset
+     * they have all caught up with.
+     */
+    private void writeChanged() {
+        people.writeChanged();
+        if (!settings.writesStateBehind()) {
+            if (storedUpTo != NONE) {
+                // Written at once from now on, after catching up: the store no longer lags any offset.
+                writtenUpTo.delete(WRITTEN_UP_TO);
+                storedUpTo = NONE;
+            }
+            return;
+        }
+        if (latestOffset > storedUpTo) {
+            storeWrittenUpTo(latestOffset);
+        }
+    }
+
+    private void storeWrittenUpTo(long offset) {
+        writtenUpTo.put(WRITTEN_UP_TO, offset);
+        storedUpTo = offset;
+    }
+
+    /** Sends the outcome's events. */
+    private void publish(String subjectId, PersonOutcome outcome) {
         for (CaseEvent event : outcome.cases()) {
             long time = switch (event) {
                 case BreachCase raised -> {
@@ -208,6 +356,9 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
     public void close() {
         if (clock != null) {
             clock.cancel();
+        }
+        if (writer != null) {
+            writer.cancel();
         }
     }
 }

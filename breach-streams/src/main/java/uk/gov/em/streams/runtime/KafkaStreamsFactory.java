@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.gov.em.contracts.KafkaClientSettings;
 import uk.gov.em.streams.policy.PolicyLoader;
-import uk.gov.em.streams.policy.PolicySettings;
 import uk.gov.em.streams.policy.domain.Policy;
 import uk.gov.em.streams.topology.BreachTopology;
 import uk.gov.em.streams.topology.BreachStreamsConfig;
@@ -50,7 +49,7 @@ class KafkaStreamsFactory {
                               @Value("${kafka.bootstrap.servers}") String bootstrapServers,
                               @Property(name = "kafka") @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
                               Map<String, Object> kafka) {
-        return new KafkaStreams(BreachTopology.build(PolicySettings.of(policy), metrics),
+        return new KafkaStreams(BreachTopology.build(properties.settings(policy), metrics),
                 BreachStreamsConfig.of(properties.applicationId(), bootstrapServers, properties.stateDirectory(),
                         clientSettings(kafka)));
     }

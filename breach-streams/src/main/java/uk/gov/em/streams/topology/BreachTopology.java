@@ -43,8 +43,8 @@ import java.util.Map;
  *                                                                           │                               ▼
  *                                                                           │  retractions ─▶ retracted ─▶ person-input (merge)
  *                                                                           │      ▲                        ▼
- *                                                                           │      │      decide-person (person-store, seen-store,
- *                                                                           │      │                     wake-store, subject-register)
+ *                                                                           │      │      decide-person (person-store, person-written-up-to,
+ *                                                                           │      │                     seen-store, wake-store, subject-register)
  *                                                                           │      │      ├─ case ─▶ case-event ─▶ em.breach-cases
  *                                                                           │      │      └─ quality ─▶ quality-report ─▶ em.data-quality
  *                                                                           └─▶ sighting ─▶ by-identity ─▶ check-identity (identity-store)
@@ -80,6 +80,11 @@ public final class BreachTopology {
     public static final String DECIDE_PERSON = "decide-person";
     /** subjectId → {@link PersonState}; changelogged as {@code <application.id>-person-store-changelog}. */
     public static final String PERSON_STORE = "person-store";
+    /**
+     * The input offset the person-store has caught up with while people's states are written behind (one entry a
+     * task); changelogged with the person-store, so the two always agree (ADR 0010).
+     */
+    public static final String WRITTEN_UP_TO_STORE = "person-written-up-to";
     /** subjectId → when the person next needs a look without input (epoch ms); changelogged. */
     public static final String WAKE_STORE = "wake-store";
     /**
@@ -99,6 +104,8 @@ public final class BreachTopology {
     public static final String QUALITY_REPORT = "quality-report";
     public static final String QUALITY_SINK = "quality-sink";
 
+    private static final PersonProcessor.PersonStores PERSON_STORES = new PersonProcessor.PersonStores(PERSON_STORE,
+            WRITTEN_UP_TO_STORE, WAKE_STORE, SEEN_STORE, SUBJECT_REGISTER);
     private static final JsonSerde<ReceivedNotification> NOTIFICATION_SERDE = JsonSerde.of(ReceivedNotification.class);
     private static final JsonSerde<DataQualityEvent> DATA_QUALITY_SERDE = JsonSerde.of(DataQualityEvent.class);
 
@@ -123,14 +130,18 @@ public final class BreachTopology {
                 Serdes.String(), new SightingSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PERSON_STORE), Serdes.String(),
                 new PersonStateSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WRITTEN_UP_TO_STORE),
+                Serdes.String(), Serdes.Long()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SEEN_STORE, IdentityCheckProcessor.retention(horizon), Duration.ofMillis(1),
                         false),
                 Serdes.String(), new SeenNotificationSerde()).withLoggingEnabled(Map.of()).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAKE_STORE), Serdes.String(),
                 Serdes.Long()).withLoggingEnabled(Map.of()).withCachingEnabled());
+        // Held in memory: it is read for every notification, it is small (one entry per person on the register), and
+        // a global store is rebuilt from em.subjects whenever the application starts whether it is on disk or not.
         StoreBuilder<KeyValueStore<String, Subject>> register = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SUBJECT_REGISTER), Serdes.String(), JsonSerde.of(Subject.class))
+                Stores.inMemoryKeyValueStore(SUBJECT_REGISTER), Serdes.String(), JsonSerde.of(Subject.class))
                 .withLoggingDisabled();
 
         KStream<String, ReceivedNotification> notifications = builder
@@ -162,8 +173,8 @@ public final class BreachTopology {
                         .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Retraction.class)).withName(RETRACTIONS))
                         .mapValues(retraction -> (PersonInput) new PersonInput.Retracted(retraction), Named.as(RETRACTED)),
                         Named.as(PERSON_INPUT))
-                .process(() -> new PersonProcessor(settings, events, PERSON_STORE, WAKE_STORE, SEEN_STORE,
-                                SUBJECT_REGISTER), Named.as(DECIDE_PERSON), PERSON_STORE, WAKE_STORE, SEEN_STORE)
+                .process(() -> new PersonProcessor(settings, events, Topics.NOTIFICATIONS, PERSON_STORES),
+                        Named.as(DECIDE_PERSON), PERSON_STORE, WRITTEN_UP_TO_STORE, WAKE_STORE, SEEN_STORE)
                 .split(Named.as(PERSON_SPLIT))
                 .branch((subjectId, out) -> out instanceof PersonOutput.Case, Branched.withConsumer(cases -> cases
                         .mapValues(out -> ((PersonOutput.Case) out).event(), Named.as(CASE_EVENT))

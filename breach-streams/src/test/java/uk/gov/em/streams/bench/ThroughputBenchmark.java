@@ -81,7 +81,7 @@ public final class ThroughputBenchmark {
                 if (run.contains("alos")) {
                     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
                 }
-                Topology topology = full ? BreachTopology.build(PolicySettings.of(PolicyLoader.loadDefault()), TopologyEvents.NONE)
+                Topology topology = full ? BreachTopology.build(settings(), TopologyEvents.NONE)
                         : run.startsWith("json") ? jsonPassThrough() : passThrough();
                 long cpuBefore = processCpuNanos();
                 double seconds = timeToConsume(bootstrap, config, topology, produced, () -> { });
@@ -98,7 +98,7 @@ public final class ThroughputBenchmark {
             overrides().forEach(config::put);
             long cpuBefore = processCpuNanos();
             double seconds = timeToConsume(bootstrap, config,
-                    BreachTopology.build(PolicySettings.of(PolicyLoader.loadDefault()), TopologyEvents.NONE), produced,
+                    BreachTopology.build(settings(), TopologyEvents.NONE), produced,
                     () -> {
                         // measured while the application is still running, with all its state loaded
                         System.gc();
@@ -128,6 +128,16 @@ public final class ThroughputBenchmark {
         String chosen = System.getProperty("bench.runs");
         return chosen != null ? List.of(chosen.split(",")) : List.of("passthrough-eos", "full-eos", "full-alos",
                 "passthrough-eos-2", "json-passthrough-eos", "full-alos-2", "full-eos-2", "json-passthrough-eos-2", PostgresPeer.RUN);
+    }
+
+    /**
+     * The policy and settings the service runs with, or with people's changed states written every
+     * {@code -Dbench.stateWriteMs} milliseconds (0: at once) to compare (ADR 0010).
+     */
+    private static PolicySettings settings() {
+        PolicySettings settings = PolicySettings.of(PolicyLoader.loadDefault());
+        String interval = System.getProperty("bench.stateWriteMs");
+        return interval == null ? settings : settings.withStateWriteInterval(Duration.ofMillis(Long.parseLong(interval)));
     }
 
     /** CPU time of this JVM (all its threads: the application's stream threads, clients, GC, JIT). */

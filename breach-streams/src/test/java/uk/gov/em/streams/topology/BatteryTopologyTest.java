@@ -344,7 +344,9 @@ class BatteryTopologyTest {
         }
     }
 
+    /** The person's state as the person-store holds it, once the interval at which changed states are written has passed. */
     private PersonState personState() {
+        driver.advanceWallClock(BreachDriver.SETTINGS.stateWriteInterval());
         KeyValueStore<String, PersonState> store = driver.driver().getKeyValueStore(BreachTopology.PERSON_STORE);
         return store.get(PERSON);
     }

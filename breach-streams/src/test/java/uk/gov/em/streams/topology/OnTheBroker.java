@@ -1,5 +1,18 @@
 package uk.gov.em.streams.topology;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
+import uk.gov.em.contracts.CaseEvent;
+import uk.gov.em.streams.policy.PolicySettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.UUID;
+import static org.awaitility.Awaitility.await;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The topology's integration tests on the real broker: notifications in as the gateway writes them, the topology run. */
 final class OnTheBroker {
 
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
     private OnTheBroker() {
     }
 
@@ -38,10 +53,50 @@ final class OnTheBroker {
 
     /** Starts the topology as the service runs it (exactly-once v2) under {@code applicationId}. */
     static KafkaStreams start(String applicationId, Path stateDir) {
+        return start(applicationId, stateDir, BreachDriver.SETTINGS);
+    }
+
+    /** The same, with {@code settings}. */
+    static KafkaStreams start(String applicationId, Path stateDir, PolicySettings settings) {
         Properties config = BreachStreamsConfig.of(applicationId, KafkaHarness.bootstrapServers(), stateDir.resolve(applicationId));
         assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-        KafkaStreams streams = new KafkaStreams(BreachTopology.build(BreachDriver.SETTINGS, TopologyEvents.NONE), config);
+        KafkaStreams streams = new KafkaStreams(BreachTopology.build(settings, TopologyEvents.NONE), config);
         streams.start();
         return streams;
+    }
+
+    /** Committed case events for {@code subjects}, waiting until {@code count} arrived and then a little more. */
+    static List<CaseEvent> awaitCaseEvents(Set<String> subjects, int count) {
+        List<CaseEvent> found = new ArrayList<>();
+        Map<String, Object> config = new HashMap<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "replay-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), JsonSerde.of(CaseEvent.class))) {
+            consumer.subscribe(List.of(Topics.CASES));
+            try {
+                await().atMost(PATIENCE).until(() -> {
+                    for (ConsumerRecord<String, CaseEvent> r : consumer.poll(Duration.ofMillis(200))) {
+                        if (subjects.contains(r.key())) {
+                            found.add(r.value());
+                        }
+                    }
+                    return found.size() >= count;
+                });
+            } catch (ConditionTimeoutException e) {
+                // Fall through: the assertions on what did arrive say more than a timeout would.
+            }
+            // A twin would have been committed with what we saw or soon after: give it time to show.
+            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < until) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (subjects.contains(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+            }
+        }
+        return found;
     }
 }

@@ -1,25 +1,16 @@
 package uk.gov.em.streams.topology;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.CaseEvent;
-import uk.gov.em.contracts.Topics;
-import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.Notifications;
-import uk.gov.em.testing.KafkaHarness;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The topology on the real broker with exactly-once v2: late battery data that moves an ABV, a split and an
@@ -38,7 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplayIdenticalIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Instant S = Instant.parse("2022-02-01T00:00:00Z");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -59,10 +48,10 @@ class ReplayIdenticalIT {
 
         OnTheBroker.produce(input);
         try (KafkaStreams first = OnTheBroker.start("replay-first-" + run, stateDir)) {
-            assertThat(awaitCaseEvents(subjects, expected.size())).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(OnTheBroker.awaitCaseEvents(subjects, expected.size())).containsExactlyInAnyOrderElementsOf(expected);
         }
         try (KafkaStreams replay = OnTheBroker.start("replay-second-" + run, stateDir)) {
-            List<CaseEvent> both = awaitCaseEvents(subjects, 2 * expected.size());
+            List<CaseEvent> both = OnTheBroker.awaitCaseEvents(subjects, 2 * expected.size());
             Map<CaseEvent, Long> counts = both.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(counts.values()).allMatch(n -> n == 2);
@@ -101,42 +90,5 @@ class ReplayIdenticalIT {
     private Notifications breach(String subject, BreachType type, String id, Duration at) {
         return Notifications.a(type).subject(subject).id("N-" + id + "-" + run).occurredAt(S.plus(at))
                 .receivedAt(S.plus(at).plusSeconds(90));
-    }
-
-
-
-    /** Committed case events for {@code subjects}, waiting until {@code count} arrived and then a little more. */
-    private static List<CaseEvent> awaitCaseEvents(Set<String> subjects, int count) {
-        List<CaseEvent> found = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "replay-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), JsonSerde.of(CaseEvent.class))) {
-            consumer.subscribe(List.of(Topics.CASES));
-            try {
-                await().atMost(PATIENCE).until(() -> {
-                    for (ConsumerRecord<String, CaseEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (subjects.contains(r.key())) {
-                            found.add(r.value());
-                        }
-                    }
-                    return found.size() >= count;
-                });
-            } catch (ConditionTimeoutException e) {
-                // Fall through: the assertions on what did arrive say more than a timeout would.
-            }
-            // A twin would have been committed with what we saw or soon after: give it time to show.
-            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (subjects.contains(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-            }
-        }
-        return found;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What the policy remembers about one person, kept in one changelogged store entry keyed by {@code subjectId}
- * and read and written for every notification: one changelog record per notification (ADR 0008). The person's
+ * and held decoded in memory by its task, which writes it behind, once for all the notifications of an interval (ADR 0010). The person's
  * recent de-duplication entries are here too, at most {@link PersonPolicy#MAX_RECENT_SEEN} of them; when a person
  * has more within the horizon (a flood), the oldest are set aside in a store of their own, one entry per
  * notification, looked up only for a person who has some there (ADR 0005), so this entry stays bounded.
