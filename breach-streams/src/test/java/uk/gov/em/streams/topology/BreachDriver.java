@@ -46,7 +46,12 @@ final class BreachDriver implements AutoCloseable {
 
     /** The same, telling {@code events} what the topology decides (as the service's metrics hear it). */
     BreachDriver(Path stateDir, String applicationId, Instant wallClock, TopologyEvents events) {
-        driver = new TopologyTestDriver(BreachTopology.build(SETTINGS, events),
+        this(stateDir, applicationId, wallClock, events, SETTINGS);
+    }
+
+    /** The same, with {@code settings}. */
+    BreachDriver(Path stateDir, String applicationId, Instant wallClock, TopologyEvents events, PolicySettings settings) {
+        driver = new TopologyTestDriver(BreachTopology.build(settings, events),
                 BreachStreamsConfig.of(applicationId, "unused:9092", stateDir.resolve(applicationId)), wallClock);
         notifications = driver.createInputTopic(Topics.NOTIFICATIONS, Serdes.String().serializer(),
                 JsonSerde.of(ReceivedNotification.class));
