@@ -3,6 +3,7 @@ package uk.gov.em.streams.person;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies {@link PersonPolicy} to a person's notifications and retractions, keyed by {@code subjectId}, with one
@@ -95,6 +97,8 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
     private long latestOffset;
     /** What the {@code written-up-to} store says, or {@link #NONE} when it has nothing. */
     private long storedUpTo;
+    /** Whether the notifications the person-store is behind by have been applied again since this task started. */
+    private boolean caughtUp;
 
     /** The stores the person's step uses, by name. */
     public record PersonStores(String people, String writtenUpTo, String wakeUps, String seen, String subjects) {
@@ -120,39 +124,52 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         this.latestOffset = NONE;
         Long stored = writtenUpTo.get(WRITTEN_UP_TO);
         this.storedUpTo = stored == null ? NONE : stored;
-        if (stored != null) {
-            catchUp(stored);
-        }
+        this.caughtUp = stored == null;
         this.clock = context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClock);
-        if (settings.writesStateBehind()) {
-            this.writer = context.schedule(settings.stateWriteInterval(), PunctuationType.WALL_CLOCK_TIME,
-                    now -> writeChanged());
-        }
+        // Written at once, it still runs: what a catch-up applied again is written by it, and the offset removed.
+        this.writer = context.schedule(settings.writesStateBehind() ? settings.stateWriteInterval()
+                : PolicySettings.DEFAULT_STATE_WRITE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
     }
 
     /**
-     * Applies again, publishing nothing, the notifications after {@code writtenUpTo} that the application has
-     * already committed: the person-store holds the state after {@code writtenUpTo}, and what came after it was
-     * held in memory by the task that went away.
+     * Before anything else this task does: applies again, publishing nothing, the notifications after the stored
+     * offset that the application has already committed. The person-store holds the state after that offset, and
+     * what came after it was held in memory by the task that went away. Done on the first record or punctuation
+     * rather than in {@link #init}, where a failure would stop the whole instance: a failure here marks the task
+     * corrupted, so Kafka Streams restores it and this runs again.
      */
-    private void catchUp(long writtenUpTo) {
+    private void ensureCaughtUp() {
+        if (caughtUp) {
+            return;
+        }
+        try {
+            catchUp(storedUpTo);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not read again the notifications after offset {}; the task is restored and tries again",
+                    context.taskId(), storedUpTo, e);
+            throw new TaskCorruptedException(Set.of(context.taskId()));
+        }
+        caughtUp = true;
+    }
+
+    private void catchUp(long upTo) {
         TaskInput input = new TaskInput(context.appConfigs(), context.applicationId(),
                 new TopicPartition(inputTopic, context.taskId().partition()));
-        long committed = input.committedOffset().orElse(writtenUpTo + 1);
-        if (committed <= writtenUpTo + 1) {
+        long committed = input.committedOffset().orElse(upTo + 1);
+        if (committed <= upTo + 1) {
             return;
         }
         long started = System.nanoTime();
         int[] applied = {0};
-        long from = input.read(writtenUpTo + 1, committed, (offset, record) -> {
-            if (applyAgain(record)) {
+        long from = input.read(upTo + 1, committed, (offset, record) -> {
+            if (applyAgain(offset, record)) {
                 applied[0]++;
             }
             latestOffset = offset;
         });
-        if (from > writtenUpTo + 1) {
+        if (from > upTo + 1) {
             LOG.error("{}: notifications from offset {} to {} are no longer on {}; the state of people they concerned"
-                    + " is behind what was published", context.taskId(), writtenUpTo + 1, from - 1, inputTopic);
+                    + " is behind what was published", context.taskId(), upTo + 1, from - 1, inputTopic);
         }
         LOG.info("{}: applied again {} notifications (offsets {} to {}) whose people's state had not been written"
                 + " yet, in {} ms", context.taskId(), applied[0], from, committed - 1,
@@ -160,25 +177,35 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
     }
 
     /** One committed notification applied as the live task applied it; false when the live task skipped it. */
-    private boolean applyAgain(ConsumerRecord<String, byte[]> record) {
+    private boolean applyAgain(long offset, ConsumerRecord<String, byte[]> record) {
         if (record.key() == null || record.value() == null) {
             return false;
         }
+        ReceivedNotification received;
         try {
-            ReceivedNotification received = NOTIFICATIONS.deserializer().deserialize(record.topic(), record.value());
-            if (received == null) {
-                return false;
-            }
+            received = NOTIFICATIONS.deserializer().deserialize(record.topic(), record.value());
+        } catch (RuntimeException unreadable) {
+            // The live task could not read it either: it was reported and set aside then.
+            return false;
+        }
+        if (received == null) {
+            return false;
+        }
+        try {
             decide(record.key(), PersonInput.Arrived.of(received));
             return true;
         } catch (RuntimeException e) {
-            // The live task set the same record aside (unreadable, or a processor failure before any change).
+            // The live task failed on it too, and its exception handler skipped it (its outcome is applied whole or
+            // not at all); said here in case this failure is one of its own.
+            LOG.warn("{}: notification at offset {} failed when applied again, and is skipped as the first time",
+                    context.taskId(), offset, e);
             return false;
         }
     }
 
     @Override
     public void process(Record<String, PersonInput> record) {
+        ensureCaughtUp();
         lastInputWallClock = context.currentSystemTimeMs();
         String subjectId = record.key();
         if (record.value() instanceof PersonInput.Arrived) {
@@ -196,11 +223,12 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
                         PersonPolicy.MAX_EPISODES, refused);
             }
         }
-        publish(subjectId, outcome);
         boolean ordinary = record.value() instanceof PersonInput.Arrived && outcome.setAside().isEmpty();
         if (!settings.writesStateBehind() || !ordinary || people.full()) {
+            // before publishing: if that fails, the change is kept all the same, as a notification's would be
             writeChanged();
         }
+        publish(subjectId, outcome);
     }
 
     /**
@@ -260,6 +288,7 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
     }
 
     private void onClock(long wallClock) {
+        ensureCaughtUp();
         long streamTime = context.currentStreamTimeMs();
         boolean quiet = wallClock - lastInputWallClock >= settings.quietPeriod().toMillis();
         long now = quiet ? wallClock : Math.min(wallClock, streamTime);
@@ -272,18 +301,22 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
                 }
             }
         }
-        for (KeyValue<String, Long> entry : due) {
-            PersonState state = people.get(entry.key);
-            if (state == null) {
-                wakeUps.delete(entry.key);
-                continue;
+        try {
+            for (KeyValue<String, Long> entry : due) {
+                PersonState state = people.get(entry.key);
+                if (state == null) {
+                    wakeUps.delete(entry.key);
+                    continue;
+                }
+                PersonOutcome outcome = policy.onClock(entry.key, state, Instant.ofEpochMilli(now), subject(entry.key));
+                keep(entry.key, entry.value, outcome);
+                publish(entry.key, outcome);
             }
-            PersonOutcome outcome = policy.onClock(entry.key, state, Instant.ofEpochMilli(now), subject(entry.key));
-            keep(entry.key, entry.value, outcome);
-            publish(entry.key, outcome);
-        }
-        if (!due.isEmpty()) {
-            writeChanged();
+        } finally {
+            // whatever the wake-ups changed is written, even if one of them failed
+            if (!due.isEmpty()) {
+                writeChanged();
+            }
         }
     }
 
@@ -308,7 +341,15 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
      * they have all caught up with.
      */
     private void writeChanged() {
-        people.writeChanged();
+        ensureCaughtUp();
+        try {
+            people.writeChanged();
+        } catch (RuntimeException e) {
+            // Some states may be in the store and others not, with the offset unchanged: that must never be committed.
+            // A corrupted task's transaction is aborted and its stores restored from what was committed.
+            LOG.warn("{}: could not write the people's changed states; the task is restored", context.taskId(), e);
+            throw new TaskCorruptedException(Set.of(context.taskId()));
+        }
         if (!settings.writesStateBehind()) {
             if (storedUpTo != NONE) {
                 // Written at once from now on, after catching up: the store no longer lags any offset.
@@ -317,7 +358,8 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
             }
             return;
         }
-        if (latestOffset > storedUpTo) {
+        // (lower only if the application's committed offsets were reset to an earlier point)
+        if (latestOffset != NONE && latestOffset != storedUpTo) {
             storeWrittenUpTo(latestOffset);
         }
     }

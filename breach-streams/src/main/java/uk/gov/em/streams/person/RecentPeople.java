@@ -3,6 +3,7 @@ package uk.gov.em.streams.person;
 import org.apache.kafka.streams.state.KeyValueStore;
 import uk.gov.em.streams.person.domain.PersonState;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -72,6 +73,17 @@ final class RecentPeople {
             store.put(subjectId, recent.get(subjectId));
         }
         changed.clear();
+        // While the least recently used was a change not yet written, nobody was forgotten: catch up now.
+        Iterator<String> eldestFirst = recent.keySet().iterator();
+        while (recent.size() > capacity && eldestFirst.hasNext()) {
+            eldestFirst.next();
+            eldestFirst.remove();
+        }
         return written;
+    }
+
+    /** How many people are held (for tests). */
+    int held() {
+        return recent.size();
     }
 }

@@ -1,6 +1,7 @@
 package uk.gov.em.streams.person;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +43,8 @@ final class TaskInput {
     OptionalLong committedOffset() {
         try (Admin admin = Admin.create(config.getAdminConfigs(applicationId + "-replay-admin"))) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(Map.of(applicationId,
-                            new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))))
+                            new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))),
+                            new ListConsumerGroupOffsetsOptions().requireStable(true))
                     .partitionsToOffsetAndMetadata(applicationId).get();
             OffsetAndMetadata committed = offsets.get(partition);
             return committed == null ? OptionalLong.empty() : OptionalLong.of(committed.offset());

@@ -57,11 +57,13 @@ class RecentPeopleTest {
         assertThat(people.full()).isTrue();
         people.change("S-3", state(3));
 
+        assertThat(people.held()).isEqualTo(3);
         assertThat(people.writeChanged()).isEqualTo(3);
         assertThat(store.get("S-1")).isEqualTo(state(1));
         assertThat(store.get("S-2")).isEqualTo(state(2));
         assertThat(store.get("S-3")).isEqualTo(state(3));
         assertThat(people.full()).isFalse();
+        assertThat(people.held()).as("back within its capacity once written").isEqualTo(2);
     }
 
     @Test
