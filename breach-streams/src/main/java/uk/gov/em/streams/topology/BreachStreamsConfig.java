@@ -1,5 +1,6 @@
 package uk.gov.em.streams.topology;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import uk.gov.em.contracts.Topics;
@@ -25,6 +26,13 @@ public final class BreachStreamsConfig {
      * latency").
      */
     public static final long COMMIT_INTERVAL_MS = 100;
+    /**
+     * The producer's batch per partition, 256 KiB rather than Kafka's 16 KiB: the topology writes to seven topics'
+     * partitions at once (cases, data quality, changelogs, re-partitions), and every batch filled wakes the producer's
+     * sender thread. Measured flat out, the full topology ran 15-35 % faster with it, the JSON pass-through about 10 %
+     * (docs/benchmarks.md); at everyday rates batches never fill, and the commit sends them as before.
+     */
+    public static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
     private BreachStreamsConfig() {
     }
@@ -48,6 +56,7 @@ public final class BreachStreamsConfig {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);

@@ -1,5 +1,6 @@
 package uk.gov.em.streams.topology;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -35,6 +36,18 @@ class BreachStreamsConfigTest {
 
         assertThat(new StreamsConfig(config).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
         assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void theProducersBatchesAreLargeUnlessTheClusterSettingsSayOtherwise() throws Exception {
+        Properties defaults = BreachStreamsConfig.of("config-test", "unused:9092", Files.createTempDirectory("config-test-"));
+        Properties chosen = BreachStreamsConfig.of("config-test", "unused:9092", Files.createTempDirectory("config-test-"),
+                Map.of(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "32768"));
+
+        assertThat(new StreamsConfig(defaults).getProducerConfigs("p").get(ProducerConfig.BATCH_SIZE_CONFIG))
+                .isEqualTo(256 * 1024);
+        assertThat(new StreamsConfig(chosen).getProducerConfigs("p").get(ProducerConfig.BATCH_SIZE_CONFIG))
+                .isEqualTo("32768");
     }
 
     @Test
