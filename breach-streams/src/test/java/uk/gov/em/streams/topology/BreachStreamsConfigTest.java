@@ -41,13 +41,18 @@ class BreachStreamsConfigTest {
     @Test
     void theProducersBatchesAreLargeUnlessTheClusterSettingsSayOtherwise() throws Exception {
         Properties defaults = BreachStreamsConfig.of("config-test", "unused:9092", Files.createTempDirectory("config-test-"));
-        Properties chosen = BreachStreamsConfig.of("config-test", "unused:9092", Files.createTempDirectory("config-test-"),
+        Properties prefixed = BreachStreamsConfig.of("config-test", "unused:9092", Files.createTempDirectory("config-test-"),
                 Map.of(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "32768"));
+        // KAFKA_BATCH_SIZE in the service's environment arrives as the plain client setting
+        Properties plain = BreachStreamsConfig.of("config-test", "unused:9092", Files.createTempDirectory("config-test-"),
+                Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "65536"));
 
         assertThat(new StreamsConfig(defaults).getProducerConfigs("p").get(ProducerConfig.BATCH_SIZE_CONFIG))
                 .isEqualTo(256 * 1024);
-        assertThat(new StreamsConfig(chosen).getProducerConfigs("p").get(ProducerConfig.BATCH_SIZE_CONFIG))
+        assertThat(new StreamsConfig(prefixed).getProducerConfigs("p").get(ProducerConfig.BATCH_SIZE_CONFIG))
                 .isEqualTo("32768");
+        assertThat(new StreamsConfig(plain).getProducerConfigs("p").get(ProducerConfig.BATCH_SIZE_CONFIG))
+                .isEqualTo("65536");
     }
 
     @Test
