@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * People's states written behind (ADR 0010), on the real broker under exactly-once v2: an instance that goes away
@@ -82,7 +83,7 @@ class StateWrittenBehindIT {
 
         KafkaStreams gone = OnTheBroker.start(applicationId, stateDir.resolve("gone"), NEVER_WRITTEN_IN_TIME);
         try {
-            awaitCaughtUpWithEarlierTests();
+            awaitCaughtUpWithEarlierTests(gone);
             OnTheBroker.produce(before);
             assertThat(OnTheBroker.awaitCaseEvents(people, expectedBefore.size()))
                     .containsExactlyElementsOf(expectedBefore);
@@ -107,13 +108,25 @@ class StateWrittenBehindIT {
     /**
      * The topic holds what earlier tests wrote, and a copy naming someone else among it makes the new application
      * write every state it holds (a retraction does) once the identity check has found it. A case for a person of
-     * this test's own, then a while for any retraction still on its way, and the application is past all that.
+     * this test's own, then both re-partitions (the identity check's way in, the retractions' way back) read to
+     * their end for a while, and the application is past all that.
      */
-    private void awaitCaughtUpWithEarlierTests() throws Exception {
+    private void awaitCaughtUpWithEarlierTests(KafkaStreams streams) throws Exception {
         String marker = "S-BEHIND-MARKER-" + run;
         OnTheBroker.produce(List.of(breach(marker, BreachType.STRAP_TAMPER, "M", Duration.ZERO)));
         assertThat(OnTheBroker.awaitCaseEvents(Set.of(marker), 1)).hasSize(1);
-        Thread.sleep(Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(60)).during(Duration.ofSeconds(1))
+                .until(() -> repartitionsReadToTheirEnd(streams));
+    }
+
+    /** Whether the application's consumer has no record left to read on any partition of its re-partition topics. */
+    private static boolean repartitionsReadToTheirEnd(KafkaStreams streams) {
+        List<Double> lags = streams.metrics().values().stream()
+                .filter(metric -> metric.metricName().name().equals("records-lag")
+                        && metric.metricName().tags().getOrDefault("topic", "").endsWith("-repartition"))
+                .map(metric -> ((Number) metric.metricValue()).doubleValue())
+                .toList();
+        return !lags.isEmpty() && lags.stream().allMatch(lag -> lag == 0);
     }
 
     private Notifications battery(String subject, String episode, Duration from, Duration length) {
