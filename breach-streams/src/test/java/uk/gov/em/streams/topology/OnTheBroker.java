@@ -67,35 +67,52 @@ final class OnTheBroker {
 
     /** Committed case events for {@code subjects}, waiting until {@code count} arrived and then a little more. */
     static List<CaseEvent> awaitCaseEvents(Set<String> subjects, int count) {
-        List<CaseEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, CaseEvent> reader = caseReader()) {
+            return awaitCaseEvents(reader, subjects, count);
+        }
+    }
+
+    /** A reader of the committed case events, from the earliest still kept. */
+    static KafkaConsumer<String, CaseEvent> caseReader() {
         Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "replay-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), JsonSerde.of(CaseEvent.class))) {
-            consumer.subscribe(List.of(Topics.CASES));
-            try {
-                await().atMost(PATIENCE).until(() -> {
-                    for (ConsumerRecord<String, CaseEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (subjects.contains(r.key())) {
-                            found.add(r.value());
-                        }
-                    }
-                    return found.size() >= count;
-                });
-            } catch (ConditionTimeoutException e) {
-                // Fall through: the assertions on what did arrive say more than a timeout would.
-            }
-            // A twin would have been committed with what we saw or soon after: give it time to show.
-            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+        KafkaConsumer<String, CaseEvent> reader = new KafkaConsumer<>(config, new StringDeserializer(),
+                JsonSerde.of(CaseEvent.class));
+        reader.subscribe(List.of(Topics.CASES));
+        return reader;
+    }
+
+    /**
+     * The next committed case events {@code reader} reads for {@code subjects}, waiting until {@code count} arrived and
+     * then a little more. A reader kept across calls sees every event once, even one that the topic no longer keeps by
+     * the time of a later call (case events carry their own time, often years back, and the broker's retention drops
+     * old segments).
+     */
+    static List<CaseEvent> awaitCaseEvents(KafkaConsumer<String, CaseEvent> reader, Set<String> subjects, int count) {
+        List<CaseEvent> found = new ArrayList<>();
+        try {
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, CaseEvent> r : reader.poll(Duration.ofMillis(200))) {
                     if (subjects.contains(r.key())) {
                         found.add(r.value());
                     }
-                });
-            }
+                }
+                return found.size() >= count;
+            });
+        } catch (ConditionTimeoutException e) {
+            // Fall through: the assertions on what did arrive say more than a timeout would.
+        }
+        // A twin would have been committed with what we saw or soon after: give it time to show.
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < until) {
+            reader.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (subjects.contains(r.key())) {
+                    found.add(r.value());
+                }
+            });
         }
         return found;
     }
