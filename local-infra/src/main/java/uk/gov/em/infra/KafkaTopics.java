@@ -18,15 +18,24 @@ import java.util.concurrent.TimeoutException;
 /** Creates the product's topics on a broker, leaving any that already exist as they are. */
 public final class KafkaTopics {
 
+    /**
+     * The stream processor's outputs are stamped by the broker when it appends them. Kafka Streams would otherwise
+     * give each the time of the notification it came from, and time-based retention deletes a segment once its
+     * newest record is older than the retention: a back-fill or replay of months-old notifications would have its
+     * cases deleted as soon as their segment rolled, before a hub that was behind had read them.
+     */
+    private static final Map<String, String> STAMPED_ON_APPEND = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+            "LogAppendTime");
+
     /** The topics of the product and how they are kept. */
     public static List<NewTopic> productTopics(int partitions) {
         short rf = 1;
         return List.of(
                 new NewTopic(Topics.NOTIFICATIONS, partitions, rf),
-                new NewTopic(Topics.CASES, partitions, rf),
+                new NewTopic(Topics.CASES, partitions, rf).configs(STAMPED_ON_APPEND),
                 new NewTopic(Topics.SUBJECTS, partitions, rf)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(Topics.DATA_QUALITY, partitions, rf),
+                new NewTopic(Topics.DATA_QUALITY, partitions, rf).configs(STAMPED_ON_APPEND),
                 new NewTopic(Topics.AUDIT_CHECKPOINTS, 1, rf)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
                 new NewTopic(Topics.DEAD_LETTER, partitions, rf));

@@ -87,9 +87,7 @@ final class OnTheBroker {
 
     /**
      * The next committed case events {@code reader} reads for {@code subjects}, waiting until {@code count} arrived and
-     * then a little more. A reader kept across calls sees every event once, even one that the topic no longer keeps by
-     * the time of a later call (case events carry their own time, often years back, and the broker's retention drops
-     * old segments).
+     * then a little more. A reader kept across calls sees every event once, from where it left off.
      */
     static List<CaseEvent> awaitCaseEvents(KafkaConsumer<String, CaseEvent> reader, Set<String> subjects, int count) {
         List<CaseEvent> found = new ArrayList<>();
