@@ -2,9 +2,12 @@ package uk.gov.em.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.em.infra.KafkaTopics;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,7 +154,8 @@ class ManifestsTest {
         while (row.find()) {
             Matcher days = Pattern.compile("(\\d+) days").matcher(row.group(6));
             documented.put(row.group(1), row.group(2) + " partitions, " + row.group(3) + "/" + row.group(4) + ", "
-                    + row.group(5) + (days.find() ? ", " + days.group(1) + " days" : ""));
+                    + row.group(5) + (days.find() ? ", " + days.group(1) + " days" : "")
+                    + (row.group(6).contains("message.timestamp.type=LogAppendTime") ? ", stamped on append" : ""));
         }
         Map<String, String> deployed = new TreeMap<>();
         for (ObjectNode topic : of(render("production"), "KafkaTopic")) {
@@ -160,10 +164,21 @@ class ManifestsTest {
             deployed.put(spec.path("topicName").asText(), spec.path("partitions").asInt() + " partitions, "
                     + spec.path("replicas").asInt() + "/" + config.path("min.insync.replicas").asInt() + ", "
                     + config.path("cleanup.policy").asText()
-                    + (config.path("retention.ms").asLong() > 0 ? ", " + config.path("retention.ms").asLong() / 86_400_000 + " days" : ""));
+                    + (config.path("retention.ms").asLong() > 0 ? ", " + config.path("retention.ms").asLong() / 86_400_000 + " days" : "")
+                    + (stampedOnAppend(config.path("message.timestamp.type").asText()) ? ", stamped on append" : ""));
         }
         assertThat(documented).hasSize(6);
         assertThat(deployed).isEqualTo(documented);
+        // the local stack and the test harness create their topics stamped as production's are
+        for (NewTopic local : KafkaTopics.productTopics(3)) {
+            boolean stamped = local.configs() != null
+                    && stampedOnAppend(local.configs().get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG));
+            assertThat(stamped).as(local.name()).isEqualTo(deployed.get(local.name()).endsWith("stamped on append"));
+        }
+    }
+
+    private static boolean stampedOnAppend(String timestampType) {
+        return "LogAppendTime".equals(timestampType);
     }
 
     @Test
