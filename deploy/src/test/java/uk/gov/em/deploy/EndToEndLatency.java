@@ -107,6 +107,8 @@ public final class EndToEndLatency {
     private final Semaphore inFlight = new Semaphore(Integer.getInteger("connections", 256));
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong pagesRead = new AtomicLong();
     private volatile boolean measuring;
     private volatile boolean stopping;
 
@@ -310,9 +312,11 @@ public final class EndToEndLatency {
      * read walk the whole queue; a probe stored but never seen is still counted, and its 202 → stored time reported.
      */
     private void readQueueHead(StackClient client, String token) throws IOException, InterruptedException {
+        reads.incrementAndGet();
         String path = "/api/v1/queues/prosecutions?limit=" + POLL_PAGE;
         for (int pages = 1; path != null; pages++) {
             JsonNode page = client.getJson(hub, path, token);
+            pagesRead.incrementAndGet();
             long seen = micros();
             Probe last = null;
             for (JsonNode item : page.path("items")) {
@@ -358,6 +362,7 @@ public final class EndToEndLatency {
                         + " %s%n", rate, seconds, warmup, probeEvery, Instant.now()));
         out.append(String.format("load average before: %s; after sending: %s; now: %s%n", loadBefore, loadAfter, loadAverage()));
         out.append(String.format("cores used while measured notifications were sent: %s%n", cpu));
+        out.append(String.format("the poller read the queue %d times, %d pages in all%n", reads.get(), pagesRead.get()));
         out.append(String.format("requests answered other than 202: %d; failed (I/O or no answer in 60 s; and poller errors): %d; probes measured: %d,"
                 + " of which never seen in the queue: %d (%d of them stored by the hub), with every step known: %d%n",
                 refused.get(), failed.get(), measured.size(), lost, storedUnseen, complete.size()));
