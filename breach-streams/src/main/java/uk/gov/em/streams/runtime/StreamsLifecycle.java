@@ -9,10 +9,10 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -37,13 +37,14 @@ class StreamsLifecycle implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        start();
+    }
+
+    /** Binds the metrics, sets what happens when a stream thread dies ({@link StreamThreadFailures}), and starts. */
+    void start() {
         metrics.bindTo(registry);
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
-        // A bug in the topology stops this instance (health goes DOWN) rather than spinning on the same record.
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; stopping this instance", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures(Clock.systemUTC()));
         streams.start();
     }
 

@@ -40,8 +40,6 @@ import static org.awaitility.Awaitility.await;
  */
 class CopiesNamingDifferentPeopleIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @TempDir
@@ -60,7 +58,7 @@ class CopiesNamingDifferentPeopleIT {
             Map<TopicPartition, Long> casesFrom = endOffsets(Topics.CASES);
             Map<TopicPartition, Long> reportsFrom = endOffsets(Topics.DATA_QUALITY);
             try (KafkaStreams streams = OnTheBroker.start(application, stateDir)) {
-                await().atMost(PATIENCE).untilAsserted(() -> {
+                await().atMost(OnTheBroker.PATIENCE).untilAsserted(() -> {
                     List<CaseEvent> events = read(casesFrom, JsonSerde.of(CaseEvent.class)).stream()
                             .filter(event -> event.subjectId().contains(run)).toList();
                     assertThat(BreachDriver.inForce(events).values()).extracting(BreachCase::subjectId)

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The topology's integration tests on the real broker: notifications in as the gateway writes them, the topology run. */
 final class OnTheBroker {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** How long a test on the broker waits for what the topology writes. */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private OnTheBroker() {
     }

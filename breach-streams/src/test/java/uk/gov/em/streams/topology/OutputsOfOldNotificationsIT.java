@@ -32,8 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class OutputsOfOldNotificationsIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @TempDir
@@ -69,7 +67,7 @@ class OutputsOfOldNotificationsIT {
                 new ByteArrayDeserializer())) {
             reader.subscribe(List.of(topic));
             AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
-            await().atMost(PATIENCE).until(() -> {
+            await().atMost(OnTheBroker.PATIENCE).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
                     if (subject.equals(r.key()) && found.get() == null) {
                         found.set(r);
