@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.em.infra.KafkaTopics;
 import uk.gov.em.streams.topology.BreachStreamsConfig;
+import uk.gov.em.testing.CommittedReader;
 import uk.gov.em.testing.KafkaHarness;
 
 import java.nio.file.Path;
@@ -134,13 +134,7 @@ class StreamThreadReplacedIT {
 
     private static List<String> committed(String topic) {
         List<String> values = new ArrayList<>();
-        try (var reader = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "thread-replaced-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new StringDeserializer())) {
-            reader.subscribe(List.of(topic));
+        try (KafkaConsumer<String, String> reader = CommittedReader.of(topic, new StringDeserializer())) {
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 reader.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
                 return !values.isEmpty();

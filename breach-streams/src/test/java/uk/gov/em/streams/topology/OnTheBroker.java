@@ -1,17 +1,13 @@
 package uk.gov.em.streams.topology;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.streams.policy.PolicySettings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Set;
-import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,6 +19,7 @@ import uk.gov.em.contracts.ReceivedNotification;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.contracts.json.JsonSerde;
 import uk.gov.em.streams.Notifications;
+import uk.gov.em.testing.CommittedReader;
 import uk.gov.em.testing.KafkaHarness;
 
 import java.nio.file.Path;
@@ -75,15 +72,7 @@ final class OnTheBroker {
 
     /** A reader of the committed case events, from the earliest still kept. */
     static KafkaConsumer<String, CaseEvent> caseReader() {
-        Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "replay-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        KafkaConsumer<String, CaseEvent> reader = new KafkaConsumer<>(config, new StringDeserializer(),
-                JsonSerde.of(CaseEvent.class));
-        reader.subscribe(List.of(Topics.CASES));
-        return reader;
+        return CommittedReader.of(Topics.CASES, JsonSerde.of(CaseEvent.class));
     }
 
     /**

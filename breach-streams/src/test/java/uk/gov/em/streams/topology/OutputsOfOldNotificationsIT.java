@@ -1,24 +1,21 @@
 package uk.gov.em.streams.topology;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.em.contracts.BreachType;
 import uk.gov.em.contracts.Topics;
 import uk.gov.em.streams.Notifications;
-import uk.gov.em.testing.KafkaHarness;
+import uk.gov.em.testing.CommittedReader;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,13 +56,7 @@ class OutputsOfOldNotificationsIT {
     }
 
     private static ConsumerRecord<String, byte[]> firstRecordOf(String topic, String subject) {
-        try (var reader = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaHarness.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "old-notifications-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            reader.subscribe(List.of(topic));
+        try (KafkaConsumer<String, byte[]> reader = CommittedReader.of(topic, new ByteArrayDeserializer())) {
             AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
             await().atMost(OnTheBroker.PATIENCE).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
