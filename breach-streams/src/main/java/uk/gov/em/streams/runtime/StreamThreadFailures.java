@@ -16,11 +16,13 @@ import java.util.Deque;
  *
  * <ul>
  *   <li><b>The broker had already rolled its transaction back:</b> the thread is replaced. Under transactions v2
- *       (Kafka 4.x), when a stream thread stalls for longer than the transaction timeout (10 s), the transaction
- *       coordinator aborts the open transaction; a commit racing that abort is answered {@code INVALID_TXN_STATE}
+ *       (Kafka 4.x), when a stream thread holds a transaction open for longer than the transaction timeout (10 s), the
+ *       transaction coordinator aborts it. Kafka Streams does not commit while a rebalance is in progress, but goes on
+ *       processing, so a rebalance longer than that does it (in {@code CrashMatrixIT}, the follow-up rebalance of an
+ *       instance restarted after a kill took about 12 s). The commit that follows is answered {@code INVALID_TXN_STATE}
  *       instead of the recoverable "fenced" (KAFKA-20785, fixed in the broker after 4.3.1), which Kafka Streams
  *       treats as fatal. Nothing of that transaction was committed, so a new thread that takes the tasks over from
- *       their committed offsets loses and doubles nothing. Seen in {@code CrashMatrixIT} on a starved machine.</li>
+ *       their committed offsets loses and doubles nothing.</li>
  *   <li><b>That, again and again</b> (more than {@link #MAX_REPLACEMENTS} within {@link #REPLACEMENT_WINDOW}): the
  *       instance stops, as below, rather than replace threads for ever.</li>
  *   <li><b>Anything else</b> (a bug in the topology, a store that cannot be opened): the instance stops, its health
