@@ -129,13 +129,17 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
         this.clock = context.schedule(settings.clockInterval(), PunctuationType.WALL_CLOCK_TIME, this::onClock);
         // Written at once, it still runs: what a catch-up applied again is written by it, and the offset removed.
         this.writer = context.schedule(settings.writesStateBehind() ? settings.stateWriteInterval()
-                : PolicySettings.DEFAULT_STATE_WRITE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> writeChanged());
+                : PolicySettings.DEFAULT_STATE_WRITE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+                    ensureCaughtUp();
+                    writeChanged();
+                });
     }
 
     /**
-     * Before anything else this task does: applies again, publishing nothing, the notifications after the stored
-     * offset that the application has already committed. The person-store holds the state after that offset, and
-     * what came after it was held in memory by the task that went away. Done on the first record or punctuation
+     * Before anything else this task does (each of its ways in, a record and the two punctuations, calls it first):
+     * applies again, publishing nothing, the notifications after the stored offset that the application has already
+     * committed. The person-store holds the state after that offset, and what came after it was held in memory by the
+     * task that went away. Done on the first record or punctuation
      * rather than in {@link #init}, where a failure would stop the whole instance: a failure here marks the task
      * corrupted, so Kafka Streams restores it and this runs again.
      */
@@ -342,7 +346,6 @@ public final class PersonProcessor implements Processor<String, PersonInput, Str
      * they have all caught up with.
      */
     private void writeChanged() {
-        ensureCaughtUp();
         try {
             people.writeChanged();
         } catch (RuntimeException e) {
