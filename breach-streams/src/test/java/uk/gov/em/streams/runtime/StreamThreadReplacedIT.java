@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,14 +31,12 @@ import uk.gov.em.testing.KafkaHarness;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * On the real broker under exactly-once v2, as the service starts Kafka Streams ({@link StreamsLifecycle}): a stream
@@ -133,18 +132,9 @@ class StreamThreadReplacedIT {
     }
 
     private static List<String> committed(String topic) {
-        List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> reader = CommittedReader.of(topic, new StringDeserializer())) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
-                reader.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                return !values.isEmpty();
-            });
-            // a second copy would have been committed with the first or soon after: give it time to show
-            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < until) {
-                reader.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-            }
+            return CommittedReader.next(reader, r -> true, 1, Duration.ofSeconds(90)).stream()
+                    .map(ConsumerRecord::value).toList();
         }
-        return values;
     }
 }

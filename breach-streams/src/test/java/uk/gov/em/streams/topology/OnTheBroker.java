@@ -2,13 +2,10 @@ package uk.gov.em.streams.topology;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.awaitility.core.ConditionTimeoutException;
 import uk.gov.em.contracts.CaseEvent;
 import uk.gov.em.streams.policy.PolicySettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Set;
-import static org.awaitility.Awaitility.await;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -80,28 +77,7 @@ final class OnTheBroker {
      * then a little more. A reader kept across calls sees every event once, from where it left off.
      */
     static List<CaseEvent> awaitCaseEvents(KafkaConsumer<String, CaseEvent> reader, Set<String> subjects, int count) {
-        List<CaseEvent> found = new ArrayList<>();
-        try {
-            await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, CaseEvent> r : reader.poll(Duration.ofMillis(200))) {
-                    if (subjects.contains(r.key())) {
-                        found.add(r.value());
-                    }
-                }
-                return found.size() >= count;
-            });
-        } catch (ConditionTimeoutException e) {
-            // Fall through: the assertions on what did arrive say more than a timeout would.
-        }
-        // A twin would have been committed with what we saw or soon after: give it time to show.
-        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (System.nanoTime() < until) {
-            reader.poll(Duration.ofMillis(200)).forEach(r -> {
-                if (subjects.contains(r.key())) {
-                    found.add(r.value());
-                }
-            });
-        }
-        return found;
+        return CommittedReader.next(reader, r -> subjects.contains(r.key()), count, PATIENCE).stream()
+                .map(ConsumerRecord::value).toList();
     }
 }

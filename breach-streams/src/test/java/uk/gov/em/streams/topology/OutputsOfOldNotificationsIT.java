@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A back-fill or replay of notifications years old, on the real broker under exactly-once v2: what the stream
@@ -57,16 +55,10 @@ class OutputsOfOldNotificationsIT {
 
     private static ConsumerRecord<String, byte[]> firstRecordOf(String topic, String subject) {
         try (KafkaConsumer<String, byte[]> reader = CommittedReader.of(topic, new ByteArrayDeserializer())) {
-            AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
-            await().atMost(OnTheBroker.PATIENCE).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
-                    if (subject.equals(r.key()) && found.get() == null) {
-                        found.set(r);
-                    }
-                }
-                return found.get() != null;
-            });
-            return found.get();
+            List<ConsumerRecord<String, byte[]>> written = CommittedReader.next(reader, r -> subject.equals(r.key()), 1,
+                    OnTheBroker.PATIENCE);
+            assertThat(written).as(topic).isNotEmpty();
+            return written.getFirst();
         }
     }
 }
